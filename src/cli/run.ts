@@ -1,0 +1,114 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { processIo, type Io } from './io.js';
+
+/** Exit codes are part of the CLI's contract with CI scripts. */
+export const EXIT = { ok: 0, dataError: 1, usage: 2, internal: 3 } as const;
+
+export interface GlobalOptions {
+  data: string;
+  reporter: 'text' | 'json';
+}
+
+const CONTOH = `
+Contoh:
+  $ lkjip validate 2024                 periksa data tahun 2024
+  $ lkjip calc 2024                     tabel capaian, kategori, anggaran dan efisiensi 2024
+  $ lkjip calc 2024 --json > hasil.json hasil hitungan untuk skrip lain
+  $ lkjip validate 2024 --data ../opd-lain/data
+
+Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik.
+Dokumentasi format data: data/README.md`;
+
+/**
+ * Runs the CLI and returns the exit code; never calls process.exit, so tests call it in-process.
+ * User mistakes (bad data, bad flags) become messages and codes; anything else is a bug and is
+ * rethrown with its stack.
+ */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name('lkjip')
+    .description(
+      'Menyusun LKJIP dan Renja/Perubahan Renja perangkat daerah dari data YAML:\n' +
+        'validasi data, hitung capaian dan efisiensi, cetak PDF dan XLSX.',
+    )
+    .version(await readVersion(), '-V, --version', 'tampilkan versi')
+    .helpOption('-h, --help', 'tampilkan bantuan')
+    .addHelpCommand('help [perintah]', 'tampilkan bantuan untuk perintah')
+    .addHelpText('after', CONTOH)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(`${s.replace(/^error:/, 'kesalahan:')}Lihat \`lkjip --help\`.\n`),
+    })
+    .showSuggestionAfterError(true);
+
+  const dataOption = () =>
+    new Option('-d, --data <folder>', 'folder data (berisi opd.yaml, renstra/, <tahun>/)').default('data');
+  const reporterOption = () =>
+    new Option('--reporter <jenis>', 'format laporan masalah: text atau json').choices(['text', 'json']).default('text');
+
+  program
+    .command('validate')
+    .description('periksa data satu tahun terhadap skema dan aturan antar-berkas')
+    .argument('<tahun>', 'tahun laporan, misalnya 2024', parseTahun)
+    .addOption(dataOption())
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nSemua masalah dilaporkan sekaligus (berkas:baris:kolom, kode, saran perbaikan).\n' +
+        'Kesalahan (error) menghentikan build; peringatan (warning) tidak.',
+    )
+    .action(async (tahun: number, opts: GlobalOptions) => {
+      const { commandValidate } = await import('./commands/validate.js');
+      code = await commandValidate(tahun, opts, io);
+    });
+
+  program
+    .command('calc')
+    .description('hitung capaian, kategori, anggaran dan efisiensi satu tahun')
+    .argument('<tahun>', 'tahun laporan, misalnya 2024', parseTahun)
+    .addOption(dataOption())
+    .option('--json', 'keluarkan hasil sebagai JSON (angka mentah, tanpa pembulatan)', false)
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nAngka ditampilkan dengan gaya Indonesia (10.560.086.840; 89,60) dan dibulatkan\n' +
+        'setengah-ke-atas hanya saat ditampilkan. Data diperiksa dulu; bila ada kesalahan, tidak ada hitungan.',
+    )
+    .action(async (tahun: number, opts: GlobalOptions & { json: boolean }) => {
+      const { commandCalc } = await import('./commands/calc.js');
+      code = await commandCalc(tahun, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  return code;
+}
+
+function parseTahun(value: string): number {
+  if (!/^\d{4}$/.test(value)) {
+    throw new InvalidArgumentError(`tahun harus 4 angka, misalnya 2024 (tertulis: "${value}")`);
+  }
+  return Number(value);
+}
+
+async function readVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
