@@ -1,0 +1,110 @@
+/**
+ * Writes a build's outputs all or nothing. Everything goes to a temp folder next to outDir (same
+ * file system, so rename is atomic per file); only when every file is written are they renamed
+ * into place. Files being replaced are first moved aside into the temp folder, so if a rename
+ * fails half-way the ones already moved are put back: a failed build leaves the previous outputs
+ * as they were, never half a PDF.
+ */
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { ExportError } from './export-error.js';
+
+export interface OutputFile {
+  /** Path inside outDir, with forward or platform slashes; no `..`. */
+  relPath: string;
+  data: Uint8Array | string;
+}
+
+/** File-system errors that are the user's to fix (permissions, full disk, read-only mount...). */
+const USER_FS_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EBUSY', 'ENAMETOOLONG']);
+
+/** Returns the absolute paths written, in the order given. */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  const target = resolve(outDir);
+  const relPaths = files.map((file) => checkRelPath(file.relPath));
+  const parent = dirname(target);
+  let temp: string | undefined;
+  try {
+    await mkdir(target, { recursive: true });
+    temp = await mkdtemp(join(parent, `.${basename(target)}-tmp-`));
+    const staged = join(temp, 'baru');
+    const aside = join(temp, 'lama');
+    for (const [i, file] of files.entries()) {
+      const path = join(staged, relPaths[i] as string);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.data);
+    }
+    await swapIn(staged, aside, target, relPaths);
+    return relPaths.map((rel) => join(target, rel));
+  } catch (error) {
+    throw asUserError(error, target);
+  } finally {
+    if (temp !== undefined) await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function swapIn(staged: string, aside: string, target: string, relPaths: readonly string[]): Promise<void> {
+  const done: { rel: string; hadOld: boolean }[] = [];
+  try {
+    for (const rel of relPaths) {
+      const dest = join(target, rel);
+      await mkdir(dirname(dest), { recursive: true });
+      const hadOld = await exists(dest);
+      if (hadOld) {
+        await mkdir(dirname(join(aside, rel)), { recursive: true });
+        await rename(dest, join(aside, rel));
+      }
+      done.push({ rel, hadOld });
+      await rename(join(staged, rel), dest);
+    }
+  } catch (error) {
+    for (const { rel, hadOld } of done.reverse()) {
+      const dest = join(target, rel);
+      await rm(dest, { force: true }).catch(() => undefined);
+      if (hadOld) await rename(join(aside, rel), dest).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkRelPath(relPath: string): string {
+  const rel = normalize(relPath.replace(/[\\/]+/g, sep));
+  if (rel === '' || rel === '.' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) {
+    throw new Error(`writeOutputs: relPath harus di dalam folder keluaran: ${relPath}`);
+  }
+  return rel;
+}
+
+function asUserError(error: unknown, outDir: string): unknown {
+  if (error instanceof ExportError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined || !USER_FS_ERRORS.has(code)) return error;
+  const why: Record<string, string> = {
+    EACCES: 'tidak punya izin menulis',
+    EPERM: 'tidak punya izin menulis',
+    EROFS: 'sistem berkasnya hanya-baca',
+    ENOSPC: 'disk penuh',
+    EDQUOT: 'kuota disk habis',
+    ENOTDIR: 'sebagian jalurnya adalah berkas, bukan folder',
+    EISDIR: 'ada folder dengan nama berkas keluaran',
+    EEXIST: 'ada berkas dengan nama folder keluaran',
+    EBUSY: 'berkas sedang dipakai program lain',
+    ENAMETOOLONG: 'nama jalurnya terlalu panjang',
+  };
+  return new ExportError(
+    'LKJ503',
+    `Tidak dapat menulis keluaran ke folder ${outDir}: ${why[code] ?? code} (${code}).`,
+    `Pilih folder keluaran lain, atau perbaiki izin folder ${outDir} dan folder di atasnya ` +
+      '(berkas sementara dibuat di sebelahnya). Keluaran lama tidak diubah.',
+    { cause: error },
+  );
+}
