@@ -242,7 +242,108 @@ export interface Renja {
   tahun: number;
   /** The quarter up to which the P-Renja evaluates (E.81), e.g. 2. */
   triwulan_evaluasi: number;
-  [section: string]: unknown;
+  /** Bab I alignment table: one column group per level (Kementerian, Provinsi, Kabupaten). */
+  kebijakan?: RenjaKebijakan[];
+  /** E.81 columns not in program.yaml (16 unit penanggung jawab, 17 ket); values live in <tahun>/program.yaml. */
+  e81?: { node: { kode: string; unit_penanggung_jawab?: string; ket?: string }[] };
+  tc30?: RenjaTc30;
+  isu?: RenjaIsu[];
+  tc31?: { node: RenjaTc31Node[] };
+  usulan_masyarakat?: RenjaUsulan[];
+  /** Tabel 4.1 matriks program dan kegiatan. */
+  matriks?: { node: RenjaMatriksNode[] };
+  penutup?: { catatan_penting?: string; kaidah_pelaksanaan?: string; rencana_tindak_lanjut?: string };
+  /** Sumber data line per Renja table id ("E.81", "TC-29", "TC-31", "4.1", ...). */
+  sumber_data?: Record<string, string>;
+}
+
+export interface RenjaKebijakan {
+  /** "Kementerian Ketenagakerjaan", "Pemerintah Daerah Prov. Jawa Timur", ... */
+  tingkat: string;
+  visi: string;
+  /** Column header of the sasaran list ("Sasaran Strategis OPD"). */
+  judul_sasaran?: string;
+  sasaran: string[];
+}
+
+/** TC-30: one row per IKU; maps are keyed by year ("2023"). */
+export interface RenjaTc30 {
+  tahun?: number[];
+  baris: {
+    no: number;
+    indikator: string;
+    spm?: string | null;
+    ikk?: string | null;
+    target_renstra?: Record<string, number | null>;
+    realisasi?: Record<string, number | null>;
+    proyeksi?: Record<string, number | null>;
+    catatan_analisis?: string | null;
+  }[];
+}
+
+export interface RenjaIsu {
+  no: number;
+  isu: string;
+  kendala: string[];
+  rekomendasi: string[];
+}
+
+/** An indicator of a node with the target printed in a Renja form. */
+export interface RenjaTarget {
+  id: string;
+  /** null when printed without a number ("-- dokumen", "-"). */
+  target?: number | null;
+  /** Unit as printed ("Orang/bln", "Paket"). */
+  satuan?: string;
+}
+
+/** A rincian row under a sub kegiatan. Node pagu = sum of its rincian (computed). */
+export interface RenjaRincian {
+  uraian: string;
+  target?: number | null;
+  satuan?: string;
+  pagu?: number;
+  /** A group heading row without target or pagu. */
+  kelompok?: boolean;
+  keterangan?: string;
+}
+
+/** One side of TC-31 (RKPD or hasil analisis kebutuhan). */
+export interface RenjaTc31Sisi {
+  lokasi?: string;
+  indikator: RenjaTarget[];
+  /** Only for a node with neither children nor rincian; otherwise computed. */
+  pagu?: number;
+  rincian?: RenjaRincian[];
+}
+
+export interface RenjaTc31Node {
+  kode: string;
+  rkpd: RenjaTc31Sisi;
+  analisis: RenjaTc31Sisi;
+  catatan?: string;
+}
+
+export interface RenjaUsulan {
+  uraian: string;
+  kode?: string;
+  lokasi?: string;
+  keterangan?: string;
+}
+
+export interface RenjaMatriksNode {
+  kode: string;
+  up?: boolean;
+  bl?: boolean;
+  /** Outcome for a program, output for kegiatan / sub kegiatan. */
+  indikator: RenjaTarget[];
+  lokasi?: string;
+  /** APBD kabupaten pagu, only for a node with neither children nor rincian; otherwise computed. */
+  pagu?: number;
+  apbd_provinsi?: { skpd_terkait?: string; pagu?: number };
+  apbn?: { kl?: string; pagu?: number; sumber?: string };
+  rincian?: RenjaRincian[];
+  catatan?: string;
 }
 
 /**
