@@ -84,11 +84,16 @@ export function gabungTriwulan(tw: Triwulan | undefined, kumulatif: boolean): Ni
   return null;
 }
 
-/** Realisation of one year: the annual value, else what the quarters give. */
+/**
+ * Realisation of one year: the annual value, else what the quarters give once all four are
+ * reported. A mid-year evaluation (quarters III-IV still null) is not a year's realisation.
+ */
 export function realisasiTahunan(v: NilaiIndikator | undefined, kumulatif: boolean): Nilai {
   if (!v) return null;
   if (v.realisasi !== undefined) return v.realisasi;
-  return gabungTriwulan(v.realisasi_triwulan, kumulatif);
+  const tw = v.realisasi_triwulan;
+  if (!tw || tw.some((x) => x === null || x === undefined)) return null;
+  return gabungTriwulan(tw, kumulatif);
 }
 
 function targetPk(versi: PkVersi | undefined, id: string): Nilai {

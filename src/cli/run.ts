@@ -82,6 +82,31 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       code = await commandCalc(tahun, opts, io);
     });
 
+  program
+    .command('build')
+    .description('periksa, hitung dan cetak dokumen satu tahun ke folder keluaran')
+    .argument('<tahun>', 'tahun laporan, misalnya 2024', parseTahun)
+    .addOption(dataOption())
+    .addOption(new Option('-o, --out <folder>', 'folder keluaran; berkas ditulis ke <folder>/<tahun>/').default('out'))
+    .addOption(new Option('--only <dokumen>', 'hanya satu dokumen').choices(['lkjip', 'renja']))
+    .addOption(
+      new Option('--format <daftar>', 'format keluaran, dipisah koma: pdf,html,xlsx').default('pdf,html').argParser(parseFormat),
+    )
+    .addOption(new Option('--timeout <detik>', 'batas waktu cetak per tahap (detik)').argParser(Number))
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nBuild berhenti bila data punya kesalahan; keluaran lama tidak disentuh. Semua berkas dibuat dulu\n' +
+        'di folder sementara, lalu dipindahkan ke out/<tahun>/ hanya bila semuanya jadi.\n' +
+        'Tanggal di PDF diambil dari SOURCE_DATE_EPOCH bila diisi, selain itu dari tanggal dokumen di data,\n' +
+        'sehingga data yang sama selalu menghasilkan berkas yang sama persis.\n\n' +
+        'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan',
+    )
+    .action(async (tahun: number, opts: import('./commands/build.js').BuildOptions) => {
+      const { commandBuild } = await import('./commands/build.js');
+      code = await commandBuild(tahun, opts, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -107,8 +132,21 @@ function parseTahun(value: string): number {
   return Number(value);
 }
 
+function parseFormat(value: string): string[] {
+  const daftar = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const salah = daftar.filter((f) => !['pdf', 'html', 'xlsx'].includes(f));
+  if (daftar.length === 0 || salah.length > 0) {
+    throw new InvalidArgumentError(`format yang dikenal: pdf, html, xlsx (tertulis: "${value}")`);
+  }
+  return [...new Set(daftar)];
+}
+
 async function readVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const [{ readFile }, { join }, { projectRoot }] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:path'),
+    import('../render/assets.js'),
+  ]);
+  const pkg = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
