@@ -1,0 +1,316 @@
+/**
+ * One place for every problem the tool reports about the data: a stable code, an Indonesian title
+ * and a message template that says what is wrong, the value found, what was expected and how to fix it.
+ * The location (file, line, column) is kept apart from the text and printed as a code frame.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  found?: string;
+  expected?: string;
+}
+
+/** Where a diagnostic points: a file and a 1-based line and column. */
+export interface Lokasi {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+interface Entri<P> {
+  judul: string;
+  tingkat: Severity;
+  pesan: (p: P) => string;
+  saran?: (p: P) => string | undefined;
+}
+
+const entri = <P>(e: Entri<P>): Entri<P> => e;
+
+/** A printable value: strings are quoted so that "89,60" is visibly text. */
+export function tampilkanNilai(v: unknown): string {
+  if (v === undefined) return '(tidak ada)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null) return 'null';
+  if (typeof v === 'object') {
+    const s = JSON.stringify(v);
+    return s.length > 60 ? (Array.isArray(v) ? `daftar berisi ${v.length} butir` : 'sebuah peta (objek)') : s;
+  }
+  return String(v);
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
+
+export const KATALOG = {
+  LKJ101: entri<{ detail: string }>({
+    judul: 'Sintaks YAML salah',
+    tingkat: 'error',
+    pesan: (p) => `Berkas ini bukan YAML yang sah: ${p.detail}`,
+    saran: () =>
+      'periksa indentasi (spasi, bukan tab), titik dua setelah setiap kunci, dan tanda kutip yang berpasangan di baris ini atau baris sebelumnya',
+  }),
+  LKJ102: entri<{ kunci: string }>({
+    judul: 'Kunci ganda',
+    tingkat: 'error',
+    pesan: (p) => `Kunci \`${p.kunci}\` ditulis dua kali dalam peta yang sama; nilai yang kedua akan menimpa yang pertama.`,
+    saran: (p) => `hapus atau gabungkan salah satu \`${p.kunci}\``,
+  }),
+  LKJ103: entri<{ berkas: string; isi: string }>({
+    judul: 'Berkas tidak ditemukan',
+    tingkat: 'error',
+    pesan: (p) => `Berkas wajib \`${p.berkas}\` tidak ada; berkas ini berisi ${p.isi}.`,
+    saran: (p) => `buat \`${p.berkas}\` (lihat contoh di folder data/ bawaan)`,
+  }),
+  LKJ104: entri<{ berkas: string; dikenal: string[] }>({
+    judul: 'Berkas tidak dikenal',
+    tingkat: 'warning',
+    pesan: (p) => `Berkas \`${p.berkas}\` tidak dikenali dan diabaikan. Nama yang dikenali di tempat ini: ${p.dikenal.join(', ')}.`,
+    saran: () => 'ganti nama berkas bila salah ketik, atau pindahkan ke luar folder data',
+  }),
+  LKJ105: entri<{ detail: string }>({
+    judul: 'Berkas tidak dapat dibaca',
+    tingkat: 'error',
+    pesan: (p) => `Berkas tidak dapat dibaca: ${p.detail}`,
+    saran: () => 'periksa izin berkas dan bahwa isinya teks UTF-8',
+  }),
+  LKJ201: entri<{ kolom: string; ditemukan: string; diharapkan: string }>({
+    judul: 'Tipe salah',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, padahal yang diharapkan ${p.diharapkan}.`,
+    saran: (p) =>
+      p.diharapkan.includes('null')
+        ? 'tulis nilai dengan tipe yang diharapkan, atau null bila datanya belum ada'
+        : 'tulis nilai dengan tipe yang diharapkan',
+  }),
+  LKJ202: entri<{ kolom: string; teks: string; angka: string }>({
+    judul: 'Angka ditulis sebagai teks',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Kolom \`${p.kolom}\` berisi teks ${JSON.stringify(p.teks)}, padahal yang diharapkan angka. ` +
+      'Di YAML angka ditulis tanpa tanda kutip, dengan titik sebagai pemisah desimal, tanpa titik ribuan, tanpa % dan tanpa "Rp".',
+    saran: (p) => `tulis ${p.angka}`,
+  }),
+  LKJ203: entri<{ kolom: string; di: string; keterangan?: string }>({
+    judul: 'Kolom wajib tidak ada',
+    tingkat: 'error',
+    pesan: (p) => `Kolom wajib \`${p.kolom}\` tidak ada di ${p.di}.${p.keterangan ? ` (${p.keterangan})` : ''}`,
+    saran: (p) => `tambahkan \`${p.kolom}: ...\` di ${p.di}`,
+  }),
+  LKJ204: entri<{ kolom: string; di: string; mirip?: string; dikenal: string[] }>({
+    judul: 'Kolom tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.` +
+      (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
+    saran: (p) => (p.mirip ? `mungkin maksudnya \`${p.mirip}\`` : 'hapus kolom ini atau periksa ejaannya'),
+  }),
+  LKJ205: entri<{ kolom: string; ditemukan: string; pilihan: string }>({
+    judul: 'Nilai tidak diizinkan',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, padahal yang diizinkan hanya: ${p.pilihan}.`,
+    saran: () => 'pilih salah satu nilai yang diizinkan (huruf besar/kecil berpengaruh)',
+  }),
+  LKJ206: entri<{ kolom: string; ditemukan: string; aturan: string }>({
+    judul: 'Bentuk nilai salah',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, padahal ${p.aturan}.`,
+    saran: () => 'perbaiki penulisan nilai sesuai bentuk yang diharapkan',
+  }),
+  LKJ207: entri<{ kolom: string; ditemukan: string; aturan: string }>({
+    judul: 'Nilai di luar batas',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, padahal ${p.aturan}.`,
+    saran: () => 'periksa kembali nilai ini dengan dokumen sumber',
+  }),
+  LKJ208: entri<{ kolom: string; detail: string }>({
+    judul: 'Aturan skema tidak terpenuhi',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` tidak memenuhi skema: ${p.detail}.`,
+  }),
+  LKJ301: entri<{ jenis: string; id: string; pertama?: string }>({
+    judul: 'Id ganda',
+    tingkat: 'error',
+    pesan: (p) =>
+      `${p.jenis} \`${p.id}\` didefinisikan lebih dari sekali${p.pertama ? `; yang pertama di ${p.pertama}` : ''}. Setiap ${p.jenis.toLowerCase()} harus punya id yang unik.`,
+    saran: () => 'beri id lain pada salah satunya, atau hapus yang dobel',
+  }),
+  LKJ302: entri<{ jenis: string; id: string; sumber: string; mirip?: string }>({
+    judul: 'Referensi tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) => `${p.jenis} \`${p.id}\` tidak ditemukan di ${p.sumber}.`,
+    saran: (p) => (p.mirip ? `mungkin maksudnya \`${p.mirip}\`` : `tambahkan definisinya di ${p.sumber}, atau perbaiki id ini`),
+  }),
+  LKJ303: entri<{ kode: string; kolom: string; induk: number; jumlah: number; anak: string[] }>({
+    judul: 'Induk tidak sama dengan jumlah anaknya',
+    tingkat: 'error',
+    pesan: (p) =>
+      `\`${p.kolom}\` baris \`${p.kode}\` tertulis ${fmt(p.induk)}, padahal jumlah anaknya (${p.anak.join(', ')}) ${fmt(p.jumlah)} ` +
+      `(selisih ${fmt(p.induk - p.jumlah)}).`,
+    saran: () => 'periksa nilai induk dan setiap anaknya dengan dokumen sumber; salah satunya salah ketik',
+  }),
+  LKJ304: entri<{ program: string; pk: number; lra: number }>({
+    judul: 'Anggaran PK P-APBD berbeda dengan LRA',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Anggaran program \`${p.program}\` di PK P-APBD ${fmt(p.pk)}, di LRA ${fmt(p.lra)} (selisih ${fmt(p.pk - p.lra)}). ` +
+      'Ini bisa wajar bila PK ditandatangani sebelum pergeseran anggaran.',
+    saran: () => 'bila bukan karena pergeseran, samakan salah satunya; bila wajar, tulis komentar # sumber: di samping nilainya',
+  }),
+  LKJ305: entri<{ kode: string; realisasi: number; anggaran: number }>({
+    judul: 'Realisasi melebihi anggaran',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Realisasi baris \`${p.kode}\` (realisasi_sd + realisasi_akhir = ${fmt(p.realisasi)}) melebihi anggarannya ${fmt(p.anggaran)}.`,
+    saran: () => 'periksa realisasi_sd, realisasi_akhir dan anggaran baris ini dengan LRA sumber',
+  }),
+  LKJ306: entri<{ kolom: string; nilai: string }>({
+    judul: 'Triwulan di luar 1-4',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` berisi triwulan ${p.nilai}; triwulan hanya 1, 2, 3 atau 4.`,
+    saran: () => 'tulis nomor triwulan 1 sampai 4',
+  }),
+  LKJ307: entri<{ tahun: number | string; awal: number; akhir: number; di: string }>({
+    judul: 'Tahun di luar periode Renstra',
+    tingkat: 'error',
+    pesan: (p) => `Tahun ${p.tahun} (${p.di}) di luar periode Renstra ${p.awal}-${p.akhir}.`,
+    saran: (p) => `gunakan tahun ${p.awal} sampai ${p.akhir}, atau perbarui \`periode\` di renstra/strategis.yaml`,
+  }),
+  LKJ308: entri<{ tahun: unknown; folder: number }>({
+    judul: 'Tahun berkas tidak sama dengan foldernya',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`tahun\` berisi ${tampilkanNilai(p.tahun)}, padahal berkas ini ada di folder ${p.folder}.`,
+    saran: (p) => `tulis tahun: ${p.folder}, atau pindahkan berkas ke folder yang benar`,
+  }),
+  LKJ401: entri<{ tahun: number; kurang: string[] }>({
+    judul: 'Tahun hanya berisi riwayat',
+    tingkat: 'info',
+    pesan: (p) =>
+      `Tahun ${p.tahun} dipakai sebagai riwayat (pembanding tahun lalu) dan belum dapat dibangun menjadi dokumen; yang belum ada: ${p.kurang.join(', ')}.`,
+    saran: (p) => `untuk membangun LKJIP/Renja ${p.tahun}, lengkapi: ${p.kurang.join(', ')}`,
+  }),
+  LKJ402: entri<{ tahun: number; kurang: string[] }>({
+    judul: 'Tahun yang diminta belum lengkap',
+    tingkat: 'error',
+    pesan: (p) => `Tahun ${p.tahun} belum dapat dibangun; yang belum ada: ${p.kurang.join(', ')}.`,
+    saran: (p) => `lengkapi folder data/${p.tahun}/ dengan ${p.kurang.join(', ')}`,
+  }),
+  LKJ900: entri<{ skema: string; detail: string }>({
+    judul: 'Skema tidak tersedia',
+    tingkat: 'error',
+    pesan: (p) => `Skema \`${p.skema}\` tidak dapat dimuat: ${p.detail}.`,
+    saran: () => 'pasang ulang lkjip; folder schemas/ ikut dalam paketnya',
+  }),
+} as const;
+
+export type KodeDiagnostik = keyof typeof KATALOG;
+export type ParamDiagnostik<C extends KodeDiagnostik> = Parameters<(typeof KATALOG)[C]['pesan']>[0];
+
+/** Builds a diagnostic from the catalog: the only way codes, titles and texts are produced. */
+export function diagnosa<C extends KodeDiagnostik>(
+  code: C,
+  params: ParamDiagnostik<C>,
+  extra: Lokasi & { found?: string; expected?: string; severity?: Severity } = {},
+): Diagnostic {
+  // The catalog entries differ in parameter type; TS cannot correlate them through the union.
+  const e = KATALOG[code] as unknown as Entri<ParamDiagnostik<C>>;
+  const d: Diagnostic = { code, severity: extra.severity ?? e.tingkat, message: e.pesan(params) };
+  const hint = e.saran?.(params);
+  if (hint) d.hint = hint;
+  if (extra.file !== undefined) d.file = extra.file;
+  if (extra.line !== undefined) d.line = extra.line;
+  if (extra.column !== undefined) d.column = extra.column;
+  if (extra.found !== undefined) d.found = extra.found;
+  if (extra.expected !== undefined) d.expected = extra.expected;
+  return d;
+}
+
+export function judulKode(code: string): string | undefined {
+  return (KATALOG as Record<string, Entri<never>>)[code]?.judul;
+}
+
+const URUTAN: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: by file, line, column, then severity; diagnostics without a file come last. */
+export function urutkanDiagnostik(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) =>
+      (a.file === undefined ? 1 : 0) - (b.file === undefined ? 1 : 0) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      URUTAN[a.severity] - URUTAN[b.severity],
+  );
+}
+
+export function hitungDiagnostik(ds: readonly Diagnostic[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of ds) n[d.severity]++;
+  return n;
+}
+
+export type Sumber = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+function ambilSumber(sources: Sumber | undefined, file: string): string | undefined {
+  if (!sources) return undefined;
+  if (sources instanceof Map) return (sources as ReadonlyMap<string, string>).get(file);
+  return (sources as Readonly<Record<string, string>>)[file];
+}
+
+function bingkaiKode(text: string, line: number, column: number | undefined): string {
+  const lines = text.split(/\r?\n/);
+  const awal = Math.max(1, line - 1);
+  const akhir = Math.min(lines.length, line);
+  if (line > lines.length) return '';
+  const lebar = String(akhir).length;
+  const out: string[] = [];
+  for (let i = awal; i <= akhir; i++) {
+    const penanda = i === line ? '>' : ' ';
+    out.push(`${penanda} ${String(i).padStart(lebar)} | ${(lines[i - 1] ?? '').replace(/\t/g, ' ')}`);
+  }
+  if (column !== undefined && column >= 1) out.push(`  ${' '.repeat(lebar)} | ${' '.repeat(column - 1)}^`);
+  return out.join('\n');
+}
+
+/**
+ * Human text: `data/2024/kinerja.yaml:12:17 error LKJ202 Angka ditulis sebagai teks`, the message,
+ * a code frame of the offending line with a caret (when the source text is given), then `Saran: ...`.
+ */
+export function formatDiagnostic(d: Diagnostic, sources?: Sumber): string {
+  let lokasi = '';
+  if (d.file) lokasi = d.file + (d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : '') + ' ';
+  const judul = judulKode(d.code);
+  const out = [`${lokasi}${d.severity} ${d.code}${judul ? ` ${judul}` : ''}`, `  ${d.message}`];
+  if (d.file && d.line) {
+    const text = ambilSumber(sources, d.file);
+    if (text !== undefined) {
+      const frame = bingkaiKode(text, d.line, d.column);
+      if (frame) out.push(frame);
+    }
+  }
+  if (d.hint) out.push(`  Saran: ${d.hint}`);
+  return out.join('\n');
+}
+
+// GitHub workflow commands: data and property values need their own escapes.
+const escData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escProp = (s: string): string => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions annotation: `::error file=…,line=…,col=…,title=…::message`. */
+export function formatGithub(d: Diagnostic): string {
+  const level = d.severity === 'info' ? 'notice' : d.severity;
+  const props: string[] = [];
+  if (d.file) props.push(`file=${escProp(d.file)}`);
+  if (d.file && d.line) props.push(`line=${d.line}`);
+  if (d.file && d.line && d.column) props.push(`col=${d.column}`);
+  const judul = judulKode(d.code);
+  props.push(`title=${escProp(`${d.code}${judul ? ` ${judul}` : ''}`)}`);
+  const msg = d.hint ? `${d.message}\nSaran: ${d.hint}` : d.message;
+  return `::${level} ${props.join(',')}::${escData(msg)}`;
+}

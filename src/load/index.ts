@@ -1,0 +1,4 @@
+export { loadData, fileOf, tampilanPath, type Loaded, type LoadedFile, type DataSebagian } from './load-data.js';
+export { parseYaml, type HasilParse } from './parse-yaml.js';
+export { posisiNode, segmenPath, type Posisi } from './position.js';
+export { BERKAS_DASAR, BERKAS_TAHUN, DOKUMEN_NARASI, namaSkema, type JenisBerkas } from './kinds.js';

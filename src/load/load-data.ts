@@ -1,0 +1,271 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Document, LineCounter } from 'yaml';
+import { diagnosa, type Diagnostic } from '../diagnostics.js';
+import type {
+  DataSet,
+  DataTahun,
+  KinerjaTahun,
+  Konteks,
+  LkjipTahun,
+  Lra,
+  Opd,
+  PerjanjianKinerja,
+  ProgramTahun,
+  RenstraProgram,
+  RenstraStrategis,
+  Renja,
+} from '../model/types.js';
+import { BERKAS_DASAR, BERKAS_TAHUN, DOKUMEN_NARASI, POLA_FOLDER_TAHUN, type JenisBerkas } from './kinds.js';
+import { parseYaml } from './parse-yaml.js';
+import { posisiNode, type Posisi } from './position.js';
+
+/** One YAML file as read: its text, its Document (for positions) and its plain value. */
+export interface LoadedFile {
+  /** Path as shown in diagnostics: relative to the current working directory, with `/`. */
+  file: string;
+  /** Path relative to the data folder: `2024/kinerja.yaml`. */
+  relatif: string;
+  jenis: JenisBerkas;
+  /** The year folder it lives in; undefined for opd.yaml and renstra/. */
+  tahun?: number;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain value (undefined after a syntax error). Not yet checked against its schema. */
+  value: unknown;
+  /** false after a syntax error: rules skip the file instead of reporting follow-on errors. */
+  ok: boolean;
+}
+
+/** What `loadData` found, before validation: the base files may be missing (then `dataSet` is undefined). */
+export interface DataSebagian {
+  opd?: Opd;
+  strategis?: RenstraStrategis;
+  program?: RenstraProgram;
+  tahun: Map<number, DataTahun>;
+}
+
+export interface Loaded {
+  /** The data folder as given. */
+  dir: string;
+  /** Every YAML file read, keyed by its display path (`LoadedFile.file`). */
+  files: Map<string, LoadedFile>;
+  /** Text of every YAML file by display path, for code frames. */
+  sources: Map<string, string>;
+  /** Year folders found, ascending. */
+  years: number[];
+  data: DataSebagian;
+  /**
+   * The assembled model when opd, strategis and renstra program parsed. The values are as written:
+   * trust their types only after `validate()` returned no error.
+   */
+  dataSet?: DataSet;
+  /** Problems found while reading and parsing (LKJ101-LKJ105). */
+  diagnostics: Diagnostic[];
+  /** line:column (1-based) of an ajv instancePath in a file; `kunci` points at the key of the last segment. */
+  positionOf(file: string, instancePath: string, opsi?: { kunci?: boolean }): Posisi | undefined;
+}
+
+export function tampilanPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs) || '.';
+  return rel.split(path.sep).join('/');
+}
+
+async function daftar(dir: string): Promise<{ nama: string; folder: boolean }[] | undefined> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.map((e) => ({ nama: e.name, folder: e.isDirectory() })).sort((a, b) => a.nama.localeCompare(b.nama));
+  } catch {
+    return undefined;
+  }
+}
+
+const isYaml = (nama: string): boolean => /\.ya?ml$/i.test(nama);
+const tanpaEkstensi = (nama: string): string => nama.replace(/\.[^.]+$/, '');
+
+interface Rencana {
+  abs: string;
+  relatif: string;
+  jenis: JenisBerkas;
+  tahun?: number;
+}
+
+/**
+ * Reads a data folder: opd.yaml, renstra/*.yaml, the year folders (4-digit names) with their files
+ * and narasi/<dokumen>/*.md. Only reads; every read or parse problem becomes a diagnostic.
+ */
+export async function loadData(dir: string): Promise<Loaded> {
+  const root = path.resolve(dir);
+  const diagnostics: Diagnostic[] = [];
+  const rencana: Rencana[] = [];
+  const narasiBaca: { tahun: number; dokumen: string; nama: string; abs: string }[] = [];
+  const years: number[] = [];
+
+  const akar = await daftar(root);
+  if (!akar) {
+    diagnostics.push(
+      diagnosa('LKJ103', { berkas: tampilanPath(root) + '/', isi: 'seluruh data (opd.yaml, renstra/, folder tahun)' }, {}),
+    );
+    return buatLoaded(dir, new Map(), [], diagnostics);
+  }
+  const renstra = (await daftar(path.join(root, 'renstra'))) ?? [];
+  const ada = new Set([
+    ...akar.filter((e) => !e.folder).map((e) => e.nama),
+    ...renstra.filter((e) => !e.folder).map((e) => `renstra/${e.nama}`),
+  ]);
+  for (const b of BERKAS_DASAR) {
+    if (ada.has(b.path)) rencana.push({ abs: path.join(root, b.path), relatif: b.path, jenis: b.jenis });
+    else diagnostics.push(diagnosa('LKJ103', { berkas: tampilanPath(path.join(root, b.path)), isi: b.isi }, {}));
+  }
+  const dikenalDasar = BERKAS_DASAR.map((b) => b.path);
+  for (const nama of ada) {
+    if (isYaml(nama) && !dikenalDasar.includes(nama)) {
+      const dikenal = nama.startsWith('renstra/') ? dikenalDasar.filter((d) => d.startsWith('renstra/')) : ['opd.yaml'];
+      diagnostics.push(diagnosa('LKJ104', { berkas: tampilanPath(path.join(root, nama)), dikenal }, { file: tampilanPath(path.join(root, nama)) }));
+    }
+  }
+
+  const folderTahun = akar.filter((e) => e.folder && POLA_FOLDER_TAHUN.test(e.nama));
+  await Promise.all(
+    folderTahun.map(async (f) => {
+      const tahun = Number(f.nama);
+      years.push(tahun);
+      const isi = (await daftar(path.join(root, f.nama))) ?? [];
+      for (const e of isi) {
+        if (e.folder || !isYaml(e.nama)) continue;
+        const jenis = BERKAS_TAHUN[tanpaEkstensi(e.nama)];
+        const abs = path.join(root, f.nama, e.nama);
+        if (jenis) rencana.push({ abs, relatif: `${f.nama}/${e.nama}`, jenis, tahun });
+        else
+          diagnostics.push(
+            diagnosa('LKJ104', { berkas: tampilanPath(abs), dikenal: Object.keys(BERKAS_TAHUN).map((k) => `${k}.yaml`) }, { file: tampilanPath(abs) }),
+          );
+      }
+      for (const dokumen of DOKUMEN_NARASI) {
+        const md = (await daftar(path.join(root, f.nama, 'narasi', dokumen))) ?? [];
+        for (const e of md) {
+          if (!e.folder && /\.md$/i.test(e.nama)) {
+            narasiBaca.push({ tahun, dokumen, nama: tanpaEkstensi(e.nama), abs: path.join(root, f.nama, 'narasi', dokumen, e.nama) });
+          }
+        }
+      }
+    }),
+  );
+  years.sort((a, b) => a - b);
+
+  const files = new Map<string, LoadedFile>();
+  const dibaca = await Promise.all(
+    rencana.map(async (r) => {
+      try {
+        return { r, text: await readFile(r.abs, 'utf8') };
+      } catch (err) {
+        diagnostics.push(diagnosa('LKJ105', { detail: err instanceof Error ? err.message : String(err) }, { file: tampilanPath(r.abs) }));
+        return undefined;
+      }
+    }),
+  );
+  for (const d of dibaca) {
+    if (!d) continue;
+    const file = tampilanPath(d.r.abs);
+    const hasil = parseYaml(d.text, file);
+    diagnostics.push(...hasil.diagnostics);
+    // doc/lineCounter stay lazy getters (see parseYaml): only files with a problem pay for positions.
+    const lf = {
+      file,
+      relatif: d.r.relatif,
+      jenis: d.r.jenis,
+      text: d.text,
+      get doc() {
+        return hasil.doc;
+      },
+      get lineCounter() {
+        return hasil.lineCounter;
+      },
+      value: hasil.value,
+      ok: hasil.ok,
+    } as LoadedFile;
+    if (d.r.tahun !== undefined) lf.tahun = d.r.tahun;
+    files.set(file, lf);
+  }
+
+  const narasi = await Promise.all(
+    narasiBaca.map(async (n) => {
+      try {
+        return { ...n, text: await readFile(n.abs, 'utf8') };
+      } catch (err) {
+        diagnostics.push(diagnosa('LKJ105', { detail: err instanceof Error ? err.message : String(err) }, { file: tampilanPath(n.abs) }));
+        return undefined;
+      }
+    }),
+  );
+  const loaded = buatLoaded(dir, files, years, diagnostics);
+  for (const n of narasi) {
+    if (!n) continue;
+    const dt = ambilTahun(loaded.data, n.tahun);
+    (dt.narasi[n.dokumen] ??= {})[n.nama] = n.text;
+  }
+  return loaded;
+}
+
+function ambilTahun(data: DataSebagian, tahun: number): DataTahun {
+  let dt = data.tahun.get(tahun);
+  if (!dt) {
+    dt = { tahun, narasi: {} };
+    data.tahun.set(tahun, dt);
+  }
+  return dt;
+}
+
+const isObjek = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function buatLoaded(dir: string, files: Map<string, LoadedFile>, years: number[], diagnostics: Diagnostic[]): Loaded {
+  const data: DataSebagian = { tahun: new Map() };
+  for (const y of years) ambilTahun(data, y);
+  for (const f of files.values()) {
+    // Only objects enter the model; anything else is reported by the schema check.
+    if (!f.ok || !isObjek(f.value)) continue;
+    const v = f.value;
+    if (f.tahun === undefined) {
+      if (f.jenis === 'opd') data.opd = v as unknown as Opd;
+      else if (f.jenis === 'strategis') data.strategis = v as unknown as RenstraStrategis;
+      else if (f.jenis === 'renstra-program') data.program = v as unknown as RenstraProgram;
+      continue;
+    }
+    const dt = ambilTahun(data, f.tahun);
+    switch (f.jenis) {
+      case 'pk': dt.pk = v as unknown as PerjanjianKinerja; break;
+      case 'kinerja': dt.kinerja = v as unknown as KinerjaTahun; break;
+      case 'program-tahun': dt.program = v as unknown as ProgramTahun; break;
+      case 'lra': dt.lra = v as unknown as Lra; break;
+      case 'renja': dt.renja = v as unknown as Renja; break;
+      case 'konteks': dt.konteks = v as unknown as Konteks; break;
+      case 'lkjip': dt.lkjip = v as unknown as LkjipTahun; break;
+      default: break;
+    }
+  }
+  const sources = new Map<string, string>();
+  for (const f of files.values()) sources.set(f.file, f.text);
+  const loaded: Loaded = {
+    dir,
+    files,
+    sources,
+    years,
+    data,
+    diagnostics,
+    positionOf(file, instancePath, opsi) {
+      const f = files.get(file);
+      return f ? posisiNode(f.doc, f.lineCounter, instancePath, opsi) : undefined;
+    },
+  };
+  if (data.opd && data.strategis && data.program) {
+    loaded.dataSet = { opd: data.opd, strategis: data.strategis, program: data.program, tahun: data.tahun };
+  }
+  return loaded;
+}
+
+/** The file of a kind (and year), if it was read. */
+export function fileOf(loaded: Loaded, jenis: JenisBerkas, tahun?: number): LoadedFile | undefined {
+  for (const f of loaded.files.values()) if (f.jenis === jenis && f.tahun === tahun) return f;
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { diagnosa, type Diagnostic } from '../diagnostics.js';
+import { posisiOffset } from './position.js';
+
+export interface HasilParse {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Plain value; undefined when the file has a syntax error (its content cannot be trusted). */
+  value: unknown;
+  /** false when a syntax error (LKJ101) was found; duplicate keys alone keep the value usable. */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+}
+
+// yaml's messages are English and technical; say in Indonesian what usually causes each.
+const PENJELASAN: Partial<Record<YAMLError['code'], string>> = {
+  BAD_INDENT: 'indentasi tidak tepat',
+  BAD_SCALAR_START: 'nilai diawali karakter khusus (@, `, %, |, >) tanpa tanda kutip',
+  BAD_DQ_ESCAPE: 'urutan escape tidak sah di dalam tanda kutip ganda',
+  BLOCK_AS_IMPLICIT_KEY: 'kunci tidak diikuti titik dua, atau sebuah blok dipakai sebagai kunci',
+  MULTILINE_IMPLICIT_KEY: 'kunci tidak diikuti titik dua, atau kunci melewati satu baris',
+  MISSING_CHAR: 'ada karakter penutup yang hilang (tanda kutip, ], } atau titik dua)',
+  UNEXPECTED_TOKEN: 'ada karakter yang tidak diharapkan di sini',
+  TAB_AS_INDENT: 'tab dipakai sebagai indentasi; YAML hanya menerima spasi',
+  MULTIPLE_DOCS: 'berkas berisi lebih dari satu dokumen (---); satu berkas hanya boleh satu dokumen',
+  BAD_ALIAS: 'alias (*nama) tidak sah',
+  ALIAS_PROPS: 'alias (*nama) tidak boleh punya tag atau anchor',
+  BLOCK_IN_FLOW: 'blok tidak boleh berada di dalam [ ] atau { }',
+  TAG_RESOLVE_FAILED: 'tag YAML tidak dikenal',
+  NON_STRING_KEY: 'kunci harus berupa teks',
+  KEY_OVER_1024_CHARS: 'kunci lebih dari 1024 karakter',
+  BAD_COLLECTION_TYPE: 'jenis koleksi tidak sesuai tag-nya',
+};
+
+function kunciDi(text: string, offset: number): string {
+  const sisa = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const m = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]+?)\s*:/.exec(sisa);
+  return (m?.[1] ?? sisa.trim()).replace(/^["']|["']$/g, '');
+}
+
+/**
+ * Parses one YAML text; every problem becomes a diagnostic with file:line:column.
+ *
+ * Two parsers, for speed: `yaml`'s Document (exact positions of every node) is several times
+ * slower than js-yaml, and positions are only needed for files that have a problem. So a clean
+ * file is read with js-yaml (YAML 1.2 core schema, like `yaml`'s default) and its Document is
+ * parsed lazily, the first time a diagnostic asks for a position. Anything unusual (a js-yaml
+ * error, duplicate keys, anchors/aliases, tags) takes the full path, which reports it exactly.
+ */
+export function parseYaml(text: string, file: string): HasilParse {
+  if (!/(^|[\s\[{,:-])[&*!]/.test(text)) {
+    let value: unknown;
+    try {
+      value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+    } catch {
+      return parseLengkap(text, file);
+    }
+    let lengkap: HasilParse | undefined;
+    const muat = (): HasilParse => (lengkap ??= parseLengkap(text, file));
+    return {
+      get doc() {
+        return muat().doc;
+      },
+      get lineCounter() {
+        return muat().lineCounter;
+      },
+      value,
+      ok: true,
+      diagnostics: [],
+    };
+  }
+  return parseLengkap(text, file);
+}
+
+function parseLengkap(text: string, file: string): HasilParse {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const diagnostics: Diagnostic[] = [];
+  let ok = true;
+  for (const e of doc.errors) {
+    const pos = posisiOffset(lineCounter, e.pos[0]);
+    if (e.code === 'DUPLICATE_KEY') {
+      const kunci = kunciDi(text, e.pos[0]);
+      diagnostics.push(diagnosa('LKJ102', { kunci }, { file, ...pos, found: kunci }));
+    } else {
+      ok = false;
+      const detail = `${PENJELASAN[e.code] ?? 'kesalahan sintaks'} (yaml: ${e.message.split('\n')[0]})`;
+      diagnostics.push(diagnosa('LKJ101', { detail }, { file, ...pos }));
+    }
+  }
+  for (const w of doc.warnings) {
+    const pos = posisiOffset(lineCounter, w.pos[0]);
+    const detail = `${PENJELASAN[w.code] ?? 'peringatan sintaks'} (yaml: ${w.message.split('\n')[0]})`;
+    diagnostics.push(diagnosa('LKJ101', { detail }, { file, ...pos, severity: 'warning' }));
+  }
+  let value: unknown;
+  if (ok) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      ok = false;
+      const detail = err instanceof Error ? err.message : String(err);
+      diagnostics.push(diagnosa('LKJ101', { detail }, { file, line: 1, column: 1 }));
+    }
+  }
+  return { doc, lineCounter, value, ok, diagnostics };
+}

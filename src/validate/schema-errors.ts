@@ -1,0 +1,252 @@
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { diagnosa, tampilkanNilai, type Diagnostic } from '../diagnostics.js';
+import type { LoadedFile } from '../load/load-data.js';
+import { posisiNode, segmenPath } from '../load/position.js';
+import { sarankanAngka } from './number-text.js';
+
+const NAMA_TIPE: Record<string, string> = {
+  number: 'angka',
+  integer: 'bilangan bulat (tanpa desimal)',
+  string: 'teks',
+  boolean: 'true atau false',
+  object: 'peta (kunci: nilai)',
+  array: 'daftar (butir diawali "- ")',
+  null: 'null',
+};
+
+export function jelaskanNilai(v: unknown): string {
+  if (v === null) return 'null (kosong)';
+  if (Array.isArray(v)) return `daftar (${v.length} butir)`;
+  if (typeof v === 'object') return 'peta (kunci: nilai)';
+  if (typeof v === 'string') return `teks ${JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v)}`;
+  if (typeof v === 'number') return `${Number.isInteger(v) ? 'bilangan bulat' : 'angka'} ${v}`;
+  if (typeof v === 'boolean') return `nilai ${v}`;
+  return String(v);
+}
+
+const isObjek = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `indikator[IKU-2].realisasi`: array items are named by their id or kode where they have one. */
+export function namaKolom(root: unknown, instancePath: string): string {
+  let v: unknown = root;
+  let out = '';
+  for (const seg of segmenPath(instancePath)) {
+    if (Array.isArray(v)) {
+      const idx = Number(seg);
+      const item: unknown = v[idx];
+      const nama = isObjek(item)
+        ? [item.id, item.kode, item.indikator, item.program].find((x): x is string => typeof x === 'string')
+        : undefined;
+      out += nama ? `[${nama}]` : `[butir ke-${idx + 1}]`;
+      v = item;
+    } else {
+      out += out ? `.${seg}` : seg;
+      v = isObjek(v) ? v[seg] : undefined;
+    }
+  }
+  return out;
+}
+
+function tempat(root: unknown, instancePath: string): string {
+  return instancePath ? `\`${namaKolom(root, instancePath)}\`` : 'tingkat teratas berkas';
+}
+
+function jarak(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** The closest known name, if close enough to be a typo. */
+export function mirip(nama: string, kandidat: Iterable<string>): string | undefined {
+  const norm = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, '');
+  let terbaik: string | undefined;
+  let skor = Infinity;
+  for (const k of kandidat) {
+    if (norm(k) === norm(nama)) return k;
+    const j = jarak(nama.toLowerCase(), k.toLowerCase());
+    if (j < skor) {
+      skor = j;
+      terbaik = k;
+    }
+  }
+  return skor <= Math.max(1, Math.floor(nama.length / 4)) ? terbaik : undefined;
+}
+
+function tipeDari(e: ErrorObject): string[] {
+  const t = (e.params as { type?: string | string[] }).type;
+  return Array.isArray(t) ? t : typeof t === 'string' ? t.split(',') : [];
+}
+
+/**
+ * anyOf/oneOf: ajv reports every branch. Keep what a person needs: the errors of the branch that got
+ * furthest into the value, or one merged type error when every branch failed on type only.
+ */
+function rapikanCabang(errors: ErrorObject[]): ErrorObject[] {
+  let sisa = errors.filter((e) => e.keyword !== 'if');
+  const gabungan = sisa
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const g of gabungan) {
+    if (!sisa.includes(g)) continue;
+    const awalan = g.schemaPath.replace(/\/(anyOf|oneOf)$/, '') + `/${g.keyword}/`;
+    const anak = sisa.filter((e) => e !== g && e.schemaPath.startsWith(awalan));
+    if (g.keyword === 'oneOf' && anak.length === 0) continue; // matched more than one branch: keep as is
+    sisa = sisa.filter((e) => e !== g && !anak.includes(e));
+    const dalam = anak.filter((e) => e.instancePath.length > g.instancePath.length);
+    if (dalam.length > 0) {
+      // The branch whose errors reach deepest is the one the author meant.
+      const cabangDari = (e: ErrorObject): string => e.schemaPath.slice(awalan.length).split('/')[0] ?? '';
+      const kedalaman = new Map<string, number>();
+      for (const e of dalam) kedalaman.set(cabangDari(e), Math.max(kedalaman.get(cabangDari(e)) ?? 0, segmenPath(e.instancePath).length));
+      const terbaik = [...kedalaman.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      sisa.push(...anak.filter((e) => cabangDari(e) === terbaik));
+    } else if (anak.length > 0 && anak.every((e) => e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum')) {
+      const tipe = [...new Set(anak.filter((e) => e.keyword === 'type').flatMap(tipeDari))];
+      const nilai = anak.flatMap((e) =>
+        e.keyword === 'const' ? [(e.params as { allowedValue: unknown }).allowedValue] : e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [],
+      );
+      if (nilai.length === 0) sisa.push({ ...g, keyword: 'type', params: { type: tipe } });
+      else sisa.push({ ...g, keyword: 'enum', params: { allowedValues: nilai, type: tipe } });
+    } else {
+      sisa.push(g);
+    }
+  }
+  return sisa;
+}
+
+function aturanBatas(e: ErrorObject): string {
+  const p = e.params as { limit?: number; comparison?: string };
+  const s = e.parentSchema as Record<string, unknown> | undefined;
+  switch (e.keyword) {
+    case 'minimum': return `nilainya harus paling kecil ${p.limit}`;
+    case 'maximum': return `nilainya harus paling besar ${p.limit}`;
+    case 'exclusiveMinimum': return `nilainya harus lebih dari ${p.limit}`;
+    case 'exclusiveMaximum': return `nilainya harus kurang dari ${p.limit}`;
+    case 'minItems':
+    case 'maxItems':
+      if (s && s.minItems === s.maxItems) return `harus berisi tepat ${String(s.minItems)} butir`;
+      return `harus berisi paling ${e.keyword === 'minItems' ? 'sedikit' : 'banyak'} ${p.limit} butir`;
+    case 'minProperties': return `harus berisi paling sedikit ${p.limit} kunci`;
+    case 'maxProperties': return `harus berisi paling banyak ${p.limit} kunci`;
+    case 'uniqueItems': return 'setiap butirnya harus berbeda (ada butir yang sama)';
+    case 'multipleOf': return `harus kelipatan ${(e.params as { multipleOf: number }).multipleOf}`;
+    default: return e.message ?? e.keyword;
+  }
+}
+
+const CONTOH_FORMAT: Record<string, string> = { date: 'tanggal ISO seperti "2024-09-23"', 'date-time': 'tanggal dan jam ISO', email: 'alamat surel', uri: 'alamat URL' };
+
+/** Turns ajv errors of one file into diagnostics at the right line:column. */
+export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lok = (p: string, kunci = false): { file: string; line?: number; column?: number } => {
+    const pos = posisiNode(f.doc, f.lineCounter, p, { kunci });
+    return pos ? { file: f.file, line: pos.line, column: pos.column } : { file: f.file };
+  };
+  for (const e of rapikanCabang([...errors])) {
+    const kolom = e.instancePath ? namaKolom(f.value, e.instancePath) : '(berkas)';
+    const data: unknown = e.data;
+    switch (e.keyword) {
+      case 'type': {
+        const tipe = tipeDari(e);
+        const angka = tipe.includes('number') || tipe.includes('integer');
+        const saran = angka && typeof data === 'string' ? sarankanAngka(data, !tipe.includes('number')) : undefined;
+        const diharapkan = tipe.map((t) => NAMA_TIPE[t] ?? t).join(' atau ');
+        if (saran !== undefined && typeof data === 'string') {
+          out.push(diagnosa('LKJ202', { kolom, teks: data, angka: saran }, { ...lok(e.instancePath), found: data, expected: saran }));
+        } else {
+          out.push(
+            diagnosa('LKJ201', { kolom, ditemukan: jelaskanNilai(data), diharapkan }, { ...lok(e.instancePath), found: tampilkanNilai(data), expected: diharapkan }),
+          );
+        }
+        break;
+      }
+      case 'required':
+      case 'dependentRequired': {
+        const missing = (e.params as { missingProperty: string }).missingProperty;
+        const ket = e.keyword === 'dependentRequired' ? `wajib bila ada \`${(e.params as { property: string }).property}\`` : undefined;
+        const p = { kolom: missing, di: tempat(f.value, e.instancePath), ...(ket ? { keterangan: ket } : {}) };
+        out.push(diagnosa('LKJ203', p, { ...lok(e.instancePath), expected: missing }));
+        break;
+      }
+      case 'additionalProperties':
+      case 'unevaluatedProperties': {
+        const nama = (e.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ??
+          (e.params as { unevaluatedProperty?: string }).unevaluatedProperty ?? '';
+        const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+        const dikenal = props ? Object.keys(props) : [];
+        const m = mirip(nama, dikenal);
+        const jalur = `${e.instancePath}/${nama.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        out.push(
+          diagnosa('LKJ204', { kolom: nama, di: tempat(f.value, e.instancePath), dikenal, ...(m ? { mirip: m } : {}) }, { ...lok(jalur, true), found: nama }),
+        );
+        break;
+      }
+      case 'enum':
+      case 'const': {
+        const pilihan = e.keyword === 'const' ? [(e.params as { allowedValue: unknown }).allowedValue] : (e.params as { allowedValues: unknown[] }).allowedValues;
+        const tipe = (e.params as { type?: string[] }).type ?? [];
+        const teks = [...pilihan.map(tampilkanNilai), ...tipe.map((t) => NAMA_TIPE[t] ?? t)].join(', ');
+        out.push(diagnosa('LKJ205', { kolom, ditemukan: jelaskanNilai(data), pilihan: teks }, { ...lok(e.instancePath), found: tampilkanNilai(data), expected: teks }));
+        break;
+      }
+      case 'pattern':
+      case 'format':
+      case 'minLength':
+      case 'maxLength': {
+        const p = e.params as { pattern?: string; format?: string; limit?: number };
+        const desk = (e.parentSchema as { description?: string } | undefined)?.description;
+        const aturan =
+          e.keyword === 'pattern' ? `bentuknya harus cocok dengan pola ${p.pattern}${desk ? ` (${desk})` : ''}`
+          : e.keyword === 'format' ? `harus berupa ${CONTOH_FORMAT[p.format ?? ''] ?? p.format}`
+          : e.keyword === 'minLength' ? (p.limit === 1 ? 'tidak boleh kosong' : `harus paling sedikit ${p.limit} karakter`)
+          : `harus paling banyak ${p.limit} karakter`;
+        out.push(diagnosa('LKJ206', { kolom, ditemukan: jelaskanNilai(data), aturan }, { ...lok(e.instancePath), found: tampilkanNilai(data) }));
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+      case 'minItems':
+      case 'maxItems':
+      case 'minProperties':
+      case 'maxProperties':
+      case 'uniqueItems':
+      case 'multipleOf':
+        out.push(diagnosa('LKJ207', { kolom, ditemukan: jelaskanNilai(data), aturan: aturanBatas(e) }, { ...lok(e.instancePath), found: tampilkanNilai(data) }));
+        break;
+      case 'anyOf':
+      case 'oneOf':
+        out.push(
+          diagnosa(
+            'LKJ208',
+            { kolom, detail: e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas ? 'cocok dengan lebih dari satu bentuk yang diizinkan' : `${jelaskanNilai(data)} tidak cocok dengan bentuk mana pun yang diizinkan` },
+            lok(e.instancePath),
+          ),
+        );
+        break;
+      case 'false schema':
+        out.push(diagnosa('LKJ204', { kolom: segmenPath(e.instancePath).at(-1) ?? kolom, di: tempat(f.value, e.instancePath.replace(/\/[^/]*$/, '')), dikenal: [] }, lok(e.instancePath, true)));
+        break;
+      default:
+        out.push(diagnosa('LKJ208', { kolom, detail: e.message ?? e.keyword }, lok(e.instancePath)));
+    }
+  }
+  const kunci = new Set<string>();
+  return out.filter((d) => {
+    const k = `${d.code}|${d.line}|${d.column}|${d.message}`;
+    if (kunci.has(k)) return false;
+    kunci.add(k);
+    return true;
+  });
+}
