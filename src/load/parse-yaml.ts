@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import { posisiOffset } from './position.js';
 
@@ -73,7 +74,10 @@ export function parseYaml(text: string, file: string): HasilParse {
   return parseLengkap(text, file);
 }
 
+const require = createRequire(import.meta.url);
+
 function parseLengkap(text: string, file: string): HasilParse {
+  const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = [];

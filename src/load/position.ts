@@ -1,4 +1,16 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
+
+// `yaml` is loaded only when a position is asked for (a file with a problem): it costs more at
+// start-up than reading all the clean files with js-yaml.
+const require = createRequire(import.meta.url);
+type Yaml = typeof import('yaml');
+let yamlModul: Yaml | undefined;
+const yaml = (): Yaml => (yamlModul ??= require('yaml') as Yaml);
+const isMap = (n: unknown): n is import('yaml').YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
+const isPair = (n: unknown): n is import('yaml').Pair => yaml().isPair(n);
+const isScalar = (n: unknown): n is import('yaml').Scalar => yaml().isScalar(n);
 
 export interface Posisi {
   line: number;
