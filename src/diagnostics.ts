@@ -201,6 +201,24 @@ export const KATALOG = {
     pesan: (p) => `Tahun ${p.tahun} belum dapat dibangun; yang belum ada: ${p.kurang.join(', ')}.`,
     saran: (p) => `lengkapi folder data/${p.tahun}/ dengan ${p.kurang.join(', ')}`,
   }),
+  LKJ310: entri<{ detail: string }>({
+    judul: 'Referensi narasi tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) => p.detail,
+    saran: () => 'perbaiki nama referensi atau id-nya; daftar referensi ada di data/README.md',
+  }),
+  LKJ311: entri<{ detail: string }>({
+    judul: 'Sintaks referensi narasi salah',
+    tingkat: 'error',
+    pesan: (p) => p.detail,
+    saran: () => 'setiap referensi ditulis {{nama "argumen"}} dengan kurung kurawal berpasangan',
+  }),
+  LKJ312: entri<{ detail: string }>({
+    judul: 'Nilai referensi narasi tidak tersedia',
+    tingkat: 'warning',
+    pesan: (p) => p.detail,
+    saran: () => 'lengkapi nilai di berkas data; sampai saat itu narasi mencetak "-"',
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',

@@ -1,0 +1,135 @@
+/**
+ * Shared machinery of both documents: the chapter/sub-chapter block helpers that collect the table
+ * of contents, narrative sections that append the tables the narrative did not place, partial
+ * loading, and the final HTML assembly (fonts, page CSS, TOC). Pure: takes values, returns HTML.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { HelperOptions } from 'handlebars';
+import { PAGE_NUMBER_CSS } from '../export/page-numbers.js';
+import { escapeHtml } from '../export/html-marks.js';
+import { fontFaceCss, fontStack, templatesDir } from './assets.js';
+import type { HandlebarsEnv } from './handlebars-env.js';
+
+export interface EntriToc {
+  id: string;
+  tingkat: 1 | 2;
+  judul: string;
+}
+
+/** Registers every `*.hbs` of a template folder as a partial named after the file (without .hbs). */
+export function daftarkanPartial(env: HandlebarsEnv, folder: string): void {
+  for (const nama of readdirSync(folder)) {
+    if (!nama.endsWith('.hbs')) continue;
+    env.registerPartial(nama.slice(0, -4), readFileSync(path.join(folder, nama), 'utf8'));
+  }
+}
+
+export function bacaTemplate(...bagian: string[]): string {
+  return readFileSync(path.join(templatesDir(), ...bagian), 'utf8');
+}
+
+const daftarDariHash = (v: unknown): string[] =>
+  typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+
+export interface PenyusunBagian {
+  /** Renders a narrative file (or nothing when the file is missing) and reports which tables/charts it placed. */
+  narasi(berkas: string): { html: string; tabel: string[]; grafik: string[] } | undefined;
+  tabel(id: string): string;
+  grafik(id: string): string;
+}
+
+/**
+ * Registers `bab`, `subbab`, `depan`, `lampiran` and `narasi` on the env. Headings are collected
+ * into `toc` as the body renders, so the table of contents is built after the body.
+ */
+export function daftarkanStruktur(env: HandlebarsEnv, penyusun: PenyusunBagian): { toc: EntriToc[] } {
+  const toc: EntriToc[] = [];
+  const hb = env;
+
+  hb.registerHelper('depan', function (this: unknown, id: string, judul: string, options: HelperOptions) {
+    toc.push({ id, tingkat: 1, judul });
+    return new hb.SafeString(
+      `<section class="halaman-depan bagian-depan" id="${escapeHtml(id)}-bagian">` +
+        `<h1 id="${escapeHtml(id)}" data-bookmark="1">${escapeHtml(judul)}</h1>${options.fn(this)}</section>`,
+    );
+  });
+
+  hb.registerHelper('bab', function (this: unknown, nomor: string, judul: string, options: HelperOptions) {
+    const id = String(options.hash.id ?? `bab-${nomor}`);
+    const judulToc = `BAB ${nomor} ${judul}`;
+    toc.push({ id, tingkat: 1, judul: judulToc });
+    const awal = options.hash.awal ? ' data-page-start' : '';
+    return new hb.SafeString(
+      `<section class="bab" id="${escapeHtml(id)}-bagian"${awal}>` +
+        `<h1 id="${escapeHtml(id)}" data-bookmark="1" data-bookmark-title="${escapeHtml(judulToc)}">BAB ${escapeHtml(nomor)}<br>${escapeHtml(judul)}</h1>` +
+        `${options.fn(this)}</section>`,
+    );
+  });
+
+  hb.registerHelper('lampiran', function (this: unknown, id: string, judul: string, options: HelperOptions) {
+    toc.push({ id, tingkat: 1, judul });
+    return new hb.SafeString(
+      `<section class="bab lampiran" id="${escapeHtml(id)}-bagian">` +
+        `<h1 id="${escapeHtml(id)}" data-bookmark="1">${escapeHtml(judul)}</h1>${options.fn(this)}</section>`,
+    );
+  });
+
+  hb.registerHelper('subbab', function (this: unknown, nomor: string, judul: string, options: HelperOptions) {
+    const id = String(options.hash.id ?? `sub-${nomor}`);
+    const teks = `${nomor} ${judul}`;
+    toc.push({ id, tingkat: 2, judul: teks });
+    return new hb.SafeString(
+      `<section class="subbab"><h2 id="${escapeHtml(id)}" data-bookmark="2">${escapeHtml(teks)}</h2>${options.fn(this)}</section>`,
+    );
+  });
+
+  hb.registerHelper('narasi', function (berkas: string, options: HelperOptions) {
+    const tabel = daftarDariHash(options.hash.tabel);
+    const grafik = daftarDariHash(options.hash.grafik);
+    const hasil = penyusun.narasi(berkas);
+    let html = hasil?.html ?? '';
+    for (const id of grafik) if (!hasil?.grafik.includes(id)) html += penyusun.grafik(id);
+    for (const id of tabel) if (!hasil?.tabel.includes(id)) html += penyusun.tabel(id);
+    return new hb.SafeString(html);
+  });
+
+  return { toc };
+}
+
+/** The Daftar Isi: entries carry `toc-page` spans that the export stage fills with printed page numbers. */
+export function renderDaftarIsi(toc: readonly EntriToc[]): string {
+  const baris = toc
+    .map(
+      (e) =>
+        `<li class="tingkat-${e.tingkat}"><a href="#${escapeHtml(e.id)}">${escapeHtml(e.judul)}</a>` +
+        `<span class="titik"></span><span class="toc-page" data-target="${escapeHtml(e.id)}"></span></li>`,
+    )
+    .join('\n');
+  return (
+    `<section class="halaman-depan daftar-isi" id="daftar-isi-bagian">` +
+    `<h1 id="daftar-isi" data-bookmark="1">DAFTAR ISI</h1><ol>\n${baris}\n</ol></section>`
+  );
+}
+
+export function susunHtml(opsi: { judul: string; css: string[]; depan: string; daftarIsi: string; isi: string }): string {
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(opsi.judul)}</title>
+<style>
+${fontFaceCss()}
+:root { --font: ${fontStack}; }
+${PAGE_NUMBER_CSS}
+${opsi.css.join('\n')}
+</style>
+</head>
+<body>
+${opsi.depan}
+${opsi.daftarIsi}
+${opsi.isi}
+</body>
+</html>
+`;
+}

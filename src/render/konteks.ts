@@ -1,0 +1,30 @@
+/**
+ * What every LKJIP/Renja template and narrative reference sees: the data set, the year's data, and
+ * the calculator's results for the year and the years before it (for the 3-year comparisons).
+ * Built once per document by `buatKonteksDokumen`; templates only read it.
+ */
+import type { DataSet, DataTahun, Opd } from '../model/types.js';
+import type { HasilTahun } from '../calc/types.js';
+import { hitungTahun } from '../calc/index.js';
+
+export interface KonteksDokumen {
+  tahun: number;
+  opd: Opd;
+  data: DataSet;
+  /** The report year's files (pk, kinerja, lra, ...). */
+  d: DataTahun;
+  /** Calculator results of the report year. */
+  h: HasilTahun;
+  /** Calculator results of the years before the report year that exist in the data (N-1, N-2, ...). */
+  riwayat: Map<number, HasilTahun>;
+}
+
+export function buatKonteksDokumen(data: DataSet, tahun: number, hasil?: HasilTahun): KonteksDokumen {
+  const d = data.tahun.get(tahun);
+  if (!d) throw new Error(`tahun ${tahun} tidak ada di data`);
+  const riwayat = new Map<number, HasilTahun>();
+  for (const t of [...data.tahun.keys()].sort((a, b) => a - b)) {
+    if (t < tahun) riwayat.set(t, hitungTahun(data, t));
+  }
+  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat };
+}

@@ -1,0 +1,140 @@
+/**
+ * LKJIP: data + calculator results -> one HTML document (cover, Kata Pengantar, Daftar Isi,
+ * Ringkasan Eksekutif, Bab I-IV, Lampiran PK). Structure lives in templates/lkjip/*.hbs, tables in
+ * templates/lkjip/tabel/, narrative in data/<tahun>/narasi/lkjip/. Pure apart from reading templates.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import { templatesDir } from './assets.js';
+import { barChart, renderChartSvg } from './charts.js';
+import { bacaTemplate, daftarkanPartial, daftarkanStruktur, renderDaftarIsi, susunHtml } from './dokumen.js';
+import { createEnv } from './handlebars-env.js';
+import type { KonteksDokumen } from './konteks.js';
+import { renderTabel } from './lkjip-tabel.js';
+import { daftarkanRefs, renderNarasi } from './narasi.js';
+import { escapeHtml } from '../export/html-marks.js';
+
+export interface HtmlDokumen {
+  html: string;
+  /** file:// URL the HTML's relative asset URLs resolve against. */
+  baseUrl: string;
+  judul: string;
+  peringatan: Diagnostic[];
+}
+
+const JUDUL_GRAFIK: Record<string, (ctx: KonteksDokumen) => string> = {
+  'pns-golongan': () => 'Grafik Perkembangan Jumlah PNS Menurut Pangkat / Golongan',
+  'iku-capaian': (ctx) => `Diagram Capaian Indikator Kinerja Utama Tahun ${ctx.tahun} (%)`,
+  'iku-3-tahun': () => 'Diagram Perbandingan Realisasi Indikator Kinerja Utama 3 (Tiga) Tahun Terakhir',
+};
+
+/** Years shown in 3-year comparisons: N-2..N, those present in the data set. */
+function tigaTahun(ctx: KonteksDokumen): number[] {
+  return [ctx.tahun - 2, ctx.tahun - 1, ctx.tahun].filter((t) => ctx.data.tahun.has(t));
+}
+
+/** Charts are vector SVG rendered at build time (no JavaScript in the printed page). */
+export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<string, string>> {
+  const iku = ctx.h.kinerja.iku;
+  const tahun = tigaTahun(ctx);
+  const specs = {
+    'iku-capaian': barChart({
+      title: '',
+      categories: iku.map((b) => b.id),
+      series: [{ name: 'Capaian', values: iku.map((b) => b.capaian) }],
+      yTitle: 'Capaian (%)',
+    }),
+    'iku-3-tahun': barChart({
+      title: '',
+      categories: iku.map((b) => b.id),
+      series: tahun.map((t) => ({
+        name: String(t),
+        values: iku.map((b) => b.riwayat.find((r) => r.tahun === t)?.realisasi ?? null),
+      })),
+      yTitle: 'Realisasi',
+    }),
+    'pns-golongan': barChart({
+      title: '',
+      categories: ['I', 'II', 'III', 'IV'],
+      series: tahun.map((t) => {
+        const gol = ctx.data.tahun.get(t)?.konteks?.pns_golongan?.golongan as Record<string, number | undefined> | undefined;
+        return { name: String(t), values: ['I', 'II', 'III', 'IV'].map((g) => gol?.[g] ?? null) };
+      }),
+      yTitle: 'Jumlah PNS (orang)',
+    }),
+  };
+  const out: Record<string, string> = {};
+  for (const [id, spec] of Object.entries(specs)) out[id] = await renderChartSvg(spec);
+  return out;
+}
+
+function keteranganIku(ctx: KonteksDokumen): string {
+  return ctx.h.kinerja.iku.map((b) => `${escapeHtml(b.id)}: ${escapeHtml(b.nama)}`).join('; ');
+}
+
+export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
+  const peringatan: Diagnostic[] = [];
+  const env = createEnv(ctx.h.desimal_persen);
+  const folder = path.join(templatesDir(), 'lkjip');
+  daftarkanPartial(env, folder);
+  daftarkanRefs(env, ctx, peringatan);
+  const grafik = await renderGrafikLkjip(ctx);
+  const narasiLkjip = ctx.d.narasi.lkjip ?? {};
+
+  const renderGrafik = (id: string): string => {
+    const svg = grafik[id];
+    if (!svg) return '';
+    const judul = JUDUL_GRAFIK[id]?.(ctx) ?? '';
+    const ket = id.startsWith('iku') ? `<p class="catatan-kaki">${keteranganIku(ctx)}</p>` : '';
+    return `<figure class="grafik" id="grafik-${escapeHtml(id)}"><figcaption>${escapeHtml(judul)}</figcaption>${svg}${ket}</figure>`;
+  };
+  const renderTabelIni = (id: string): string => renderTabel(env, id, ctx);
+
+  const { toc } = daftarkanStruktur(env, {
+    narasi(berkas) {
+      const teks = narasiLkjip[berkas];
+      if (teks === undefined) return undefined;
+      const file = `${berkas}.md`;
+      return renderNarasi(teks, file, ctx, env, { renderTabel: renderTabelIni, renderGrafik });
+    },
+    tabel: renderTabelIni,
+    grafik: renderGrafik,
+  });
+
+  const lkjip = ctx.d.lkjip;
+  const pk = ctx.d.pk?.papbd ?? ctx.d.pk?.apbd;
+  const view = {
+    tahun: ctx.tahun,
+    tahun_terbit: (lkjip?.dokumen?.tanggal ?? String(ctx.tahun + 1)).slice(0, 4),
+    opd: ctx.opd,
+    dokumen: {
+      judul: lkjip?.dokumen?.judul ?? 'Laporan Kinerja Instansi Pemerintah',
+      singkatan: lkjip?.dokumen?.singkatan ?? 'LKJIP',
+      tempat: lkjip?.dokumen?.tempat ?? ctx.opd.kota,
+      tanggal: lkjip?.dokumen?.tanggal ?? '',
+      penandatangan: lkjip?.dokumen?.penandatangan ?? ctx.opd.kepala,
+    },
+    lampiran: {
+      judul: `Perjanjian Kinerja${ctx.d.pk?.papbd ? ' Perubahan' : ''} Tahun ${ctx.tahun}`,
+      pk: {
+        tempat: pk?.tempat ?? ctx.opd.kota,
+        tanggal: pk?.tanggal ?? '',
+        pihak_pertama: pk?.pihak_pertama ?? ctx.opd.kepala,
+        pihak_kedua: pk?.pihak_kedua ?? ctx.opd.kepala_daerah,
+      },
+    },
+  };
+  const opsiCompile = { strict: false, knownHelpersOnly: false } as const;
+  const depan = env.compile(bacaTemplate('lkjip', 'depan.hbs'), opsiCompile)(view);
+  const isi = env.compile(bacaTemplate('lkjip', 'isi.hbs'), opsiCompile)(view);
+  const judul = `${view.dokumen.singkatan} ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun}`;
+  const html = susunHtml({
+    judul,
+    css: [bacaTemplate('umum', 'dokumen.css'), bacaTemplate('lkjip', 'tabel.css')],
+    depan,
+    daftarIsi: renderDaftarIsi(toc),
+    isi,
+  });
+  return { html, baseUrl: pathToFileURL(folder + path.sep).href, judul, peringatan };
+}
