@@ -3,7 +3,8 @@
  * may use. Templates never do arithmetic: the calculator hands them values, these helpers only format
  * (Indonesian style, the project's single rounding rule) or pick.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { formatAngka, formatPersen, type Angka } from '../util/format.js';
 import { terbilang, terbilangRupiah } from '../util/terbilang.js';
 
@@ -79,7 +80,8 @@ export function formatNilai(n: Angka, satuan?: string | null, desimal?: number):
 
 /** Creates the isolated instance with the shared formatting helpers registered. */
 export function createEnv(desimalPersen = 2): HandlebarsEnv {
-  const hb = Handlebars.create();
+  // Required on first use so that importing this module (for formatNilai, romawi) stays cheap.
+  const hb = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
   const num = (v: unknown): Angka => (typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v));
   const opt = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 

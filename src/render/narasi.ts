@@ -8,8 +8,9 @@
  * `checkNarasi` checks every reference on the parsed AST without rendering, with positions.
  */
 import { randomBytes } from 'node:crypto';
-import Handlebars from 'handlebars';
-import MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import type HandlebarsNs from 'handlebars';
+import type MarkdownIt from 'markdown-it';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DataSet } from '../model/types.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
@@ -101,8 +102,23 @@ function daftarHuruf(md: MarkdownIt): void {
   });
 }
 
-const md = new MarkdownIt({ html: false, typographer: false, linkify: false });
-md.use(daftarHuruf);
+// Loaded on first use: `lkjip validate` only parses narrative (light parser below) and should not
+// pay for the full Handlebars runtime and markdown-it at start-up.
+const require = createRequire(import.meta.url);
+const Handlebars = {
+  create: (): typeof HandlebarsNs => (require('handlebars') as typeof HandlebarsNs).create(),
+  parse: (text: string): AST =>
+    (require('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: (t: string) => AST }).parse(text),
+};
+let mdInstans: MarkdownIt | undefined;
+function md(): MarkdownIt {
+  if (!mdInstans) {
+    const Md = require('markdown-it') as typeof MarkdownIt;
+    mdInstans = new Md({ html: false, typographer: false, linkify: false });
+    mdInstans.use(daftarHuruf);
+  }
+  return mdInstans;
+}
 
 /**
  * Backslash-escapes Markdown punctuation in an inserted value (a name with `*` stays a name; a
@@ -211,7 +227,7 @@ export function renderNarasi(
   } catch (e) {
     throw new Error(`${file}: narasi tidak dapat diproses: ${(e as Error).message}`);
   }
-  let html = md.render(markdown);
+  let html = md().render(markdown);
   const ganti = (jenis: 'tabel' | 'grafik', daftar: string[], f: (id: string) => string): void => {
     daftar.forEach((id, i) => {
       const tk = token(jenis, i);

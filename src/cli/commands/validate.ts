@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadData, type Loaded } from '../../load/index.js';
+import { loadData, tampilanPath, type Loaded } from '../../load/index.js';
 import { validate, statusTahun } from '../../validate/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Io } from '../io.js';
@@ -12,11 +12,33 @@ export interface HasilPeriksa {
   ok: boolean;
 }
 
-/** Load + validate, shared by every command that needs valid data. */
+/**
+ * Load + validate, shared by every command that needs valid data: the files (schemas, cross-file
+ * rules), then the narrative of the year (every `{{reference}}` must name something that exists).
+ * Narrative texts join `loaded.sources` so their diagnostics get code frames too.
+ */
 export async function periksaData(tahun: number, opts: Pick<GlobalOptions, 'data'>, io: Io): Promise<HasilPeriksa> {
   const loaded = await loadData(path.resolve(io.cwd, opts.data));
   const diagnostics = validate(loaded, tahun);
+  if (!adaKesalahan(diagnostics) && loaded.dataSet) {
+    const berkas = berkasNarasi(loaded, tahun);
+    if (berkas.length > 0) {
+      const { checkNarasi } = await import('../../render/narasi.js');
+      for (const b of berkas) loaded.sources.set(b.file, b.text);
+      diagnostics.push(...checkNarasi(berkas, loaded.dataSet, tahun));
+    }
+  }
   return { loaded, diagnostics, ok: !adaKesalahan(diagnostics) };
+}
+
+function berkasNarasi(loaded: Loaded, tahun: number): { file: string; text: string }[] {
+  const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
+  return Object.entries(narasi).flatMap(([dokumen, isi]) =>
+    Object.entries(isi).map(([nama, text]) => ({
+      file: tampilanPath(path.resolve(loaded.dir, String(tahun), 'narasi', dokumen, `${nama}.md`)),
+      text,
+    })),
+  );
 }
 
 export async function commandValidate(tahun: number, opts: GlobalOptions, io: Io): Promise<number> {
