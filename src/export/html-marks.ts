@@ -22,6 +22,8 @@ export interface HtmlMarks {
   bookmarks: Bookmark[];
   /** Id of the element marked data-page-start, if any. */
   pageStartId: string | undefined;
+  /** Id of the element marked data-toc (the table of contents), if any: lets the export re-print only its pages. */
+  tocId: string | undefined;
   /** Every id attribute in the document (to report dangling targets). */
   ids: Set<string>;
   duplicateIds: string[];
@@ -30,6 +32,7 @@ export interface HtmlMarks {
 const TOC_SPAN = /(<span\b[^>]*\bclass\s*=\s*"[^"]*\btoc-page\b[^"]*"[^>]*>)([^<]*)(<\/span\s*>)/gi;
 const BOOKMARK = /<([a-z][a-z0-9]*)\b([^>]*\bdata-bookmark\s*=\s*"(\d+)"[^>]*)>([\s\S]*?)<\/\1\s*>/gi;
 const PAGE_START = /<[a-z][a-z0-9]*\b([^>]*\bdata-page-start\b[^>]*)>/i;
+const TOC_CONTAINER = /<[a-z][a-z0-9]*\b([^>]*\bdata-toc\b[^>]*)>/i;
 const ID_ATTR = /<[a-z][a-z0-9]*\b[^>]*?\sid\s*=\s*"([^"]*)"/gi;
 
 export function readAttr(attrs: string, name: string): string | undefined {
@@ -53,6 +56,8 @@ export function scanHtml(html: string): HtmlMarks {
   }
   const startMatch = PAGE_START.exec(html);
   const pageStartId = startMatch ? readAttr(startMatch[1] ?? '', 'id') : undefined;
+  const tocMatch = TOC_CONTAINER.exec(html);
+  const tocId = tocMatch ? readAttr(tocMatch[1] ?? '', 'id') : undefined;
   const ids = new Set<string>();
   const duplicateIds: string[] = [];
   for (const match of html.matchAll(ID_ATTR)) {
@@ -60,7 +65,7 @@ export function scanHtml(html: string): HtmlMarks {
     if (ids.has(id) && !duplicateIds.includes(id)) duplicateIds.push(id);
     ids.add(id);
   }
-  return { tocTargets, bookmarks, pageStartId, ids, duplicateIds };
+  return { tocTargets, bookmarks, pageStartId, tocId, ids, duplicateIds };
 }
 
 /** Writes `labelOf(target)` into every TOC span (replacing what was there). */

@@ -99,6 +99,10 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
       const stable = marks.tocTargets.length === 0 || (used !== undefined && sameLabels(used, fresh));
       if (stable) return await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes, page.blocked);
       if (passes >= MAX_PASSES) throw unstable(used ?? new Map(), fresh);
+      if (passes === 1) {
+        const spliced = await reprintTocOnly(page, html, doc.baseUrl, timeoutMs, marks, anchors, fresh, pdfDoc);
+        if (spliced) return await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes + 1, page.blocked);
+      }
       labels = fresh;
     }
   } finally {
@@ -107,7 +111,47 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
   }
 }
 
-async function printOnce(page: PrintPage, html: string, baseUrl: string, timeoutMs: number): Promise<Uint8Array> {
+/**
+ * The cheap second pass. Writing the numbers into the TOC changes only the TOC's own text, and the
+ * template gives every number a fixed-width box, so no page moves: only the TOC's pages need
+ * printing again (Chromium still lays out the whole document, but emitting a few pages instead of
+ * all of them saves most of a pass). The partial print includes the first page after the TOC, and
+ * every anchor on those pages must sit on the same page as in pass 1; otherwise (a number did not
+ * fit its box, the TOC grew a page) this returns false and the caller prints in full again.
+ */
+async function reprintTocOnly(
+  page: PrintPage,
+  html: string,
+  baseUrl: string,
+  timeoutMs: number,
+  marks: HtmlMarks,
+  anchors: Map<string, Anchor>,
+  labels: Map<string, string>,
+  full: PDFDocument,
+): Promise<boolean> {
+  const tocStart = marks.tocId === undefined ? undefined : anchors.get(marks.tocId)?.page;
+  if (tocStart === undefined) return false;
+  const after = [...anchors.values()].map((a) => a.page).filter((p) => p > tocStart);
+  if (after.length === 0) return false;
+  const next = Math.min(...after);
+  const raw = await printOnce(page, fillTocPages(html, (id) => labels.get(id) ?? PLACEHOLDER), baseUrl, timeoutMs, `${tocStart}-${next}`);
+  const part = await PDFDocument.load(raw, { updateMetadata: false });
+  if (part.getPageCount() !== next - tocStart + 1) return false;
+  const partAnchors = readNamedDestinations(part);
+  for (const [id, a] of anchors) {
+    if (a.page < tocStart || a.page > next) continue;
+    if (partAnchors.get(id)?.page !== a.page - tocStart + 1) return false;
+  }
+  const count = next - tocStart;
+  const copies = await full.copyPages(part, Array.from({ length: count }, (_, i) => i));
+  for (let i = 0; i < count; i++) {
+    full.removePage(tocStart - 1 + i);
+    full.insertPage(tocStart - 1 + i, copies[i]!);
+  }
+  return true;
+}
+
+async function printOnce(page: PrintPage, html: string, baseUrl: string, timeoutMs: number, pageRanges = ''): Promise<Uint8Array> {
   await page.load(html, baseUrl, timeoutMs);
   return withDeadline(
     page.page.pdf({
@@ -115,6 +159,7 @@ async function printOnce(page: PrintPage, html: string, baseUrl: string, timeout
       printBackground: true,
       tagged: false,
       outline: false,
+      pageRanges,
       timeout: timeoutMs,
     }),
     timeoutMs,
@@ -154,6 +199,7 @@ async function finish(
 function neededIds(marks: HtmlMarks): string[] {
   const ids = [...marks.tocTargets, ...marks.bookmarks.map((b) => b.id)];
   if (marks.pageStartId !== undefined) ids.push(marks.pageStartId);
+  if (marks.tocId !== undefined) ids.push(marks.tocId);
   return [...new Set(ids)];
 }
 

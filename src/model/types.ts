@@ -240,6 +240,17 @@ export interface Lra {
 /** data/<tahun>/renja.yaml: see data/README.md for every section. */
 export interface Renja {
   tahun: number;
+  /** true: the mid-year revision (Perubahan Renja / P-Renja), aligned with the P-RKPD. */
+  perubahan?: boolean;
+  /** Document meta: place, date and signatory of the Kata Pengantar and Bab IV. */
+  dokumen?: {
+    /** Place before the signature date. Default: opd.kota. */
+    tempat?: string;
+    /** "2024-08" (printed "Agustus 2024") or "2024-08-14". */
+    tanggal: string;
+    /** Default: opd.kepala. */
+    penandatangan?: Pejabat;
+  };
   /** The quarter up to which the P-Renja evaluates (E.81), e.g. 2. */
   triwulan_evaluasi: number;
   /** Bab I alignment table: one column group per level (Kementerian, Provinsi, Kabupaten). */

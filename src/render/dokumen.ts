@@ -107,7 +107,7 @@ export function renderDaftarIsi(toc: readonly EntriToc[]): string {
     )
     .join('\n');
   return (
-    `<section class="halaman-depan daftar-isi" id="daftar-isi-bagian">` +
+    `<section class="halaman-depan daftar-isi" id="daftar-isi-bagian" data-toc>` +
     `<h1 id="daftar-isi" data-bookmark="1">DAFTAR ISI</h1><ol>\n${baris}\n</ol></section>`
   );
 }

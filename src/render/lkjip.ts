@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { templatesDir } from './assets.js';
-import { barChart, renderChartSvg } from './charts.js';
+import { barChart, gambarSvg } from './charts.js';
 import { bacaTemplate, daftarkanPartial, daftarkanStruktur, renderDaftarIsi, susunHtml } from './dokumen.js';
 import { createEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
@@ -65,7 +65,7 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
     }),
   };
   const out: Record<string, string> = {};
-  for (const [id, spec] of Object.entries(specs)) out[id] = await renderChartSvg(spec);
+  for (const [id, spec] of Object.entries(specs)) out[id] = gambarSvg(spec);
   return out;
 }
 

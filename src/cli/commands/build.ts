@@ -47,6 +47,20 @@ export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): P
     }
   }
 
+  // Chromium starts while the data is read, checked and rendered (it runs on the other core), so
+  // its launch is hidden behind work the build does anyway; closed below if nothing is printed.
+  const butuhPdf = opts.format.includes('pdf') && dokumen.length > 0;
+  const browserJanji = butuhPdf
+    ? import('../../export/browser.js').then(({ openBrowser }) =>
+        openBrowser({ env: io.env, timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined }),
+      )
+    : undefined;
+  browserJanji?.catch(() => undefined); // a launch failure is reported where the browser is needed
+  const tutupBrowser = async (): Promise<void> => {
+    const s = await browserJanji?.catch(() => undefined);
+    await s?.close();
+  };
+
   const { loaded, diagnostics, ok } = await periksaData(tahun, opts, io);
   const status = loaded.years.includes(tahun) ? statusTahun(loaded, tahun) : { bisaDibangun: false, kurang: ['folder tahun'] };
   const masalah: Diagnostic[] = [...diagnostics];
@@ -56,6 +70,7 @@ export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): P
   const gagal = masalah.some((d) => d.severity === 'error');
   laporkan(masalah.filter((d) => d.severity !== 'info'), opts.reporter, io, loaded.sources);
   if (gagal || !loaded.dataSet) {
+    await tutupBrowser();
     log(`Build dibatalkan: ${ringkasan(masalah)}. Keluaran sebelumnya di ${opts.out}/ tidak diubah.`);
     return EXIT.dataError;
   }
@@ -64,8 +79,6 @@ export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): P
   const ctx = buatKonteksDokumen(loaded.dataSet, tahun);
   const berkas: { relPath: string; data: Uint8Array | string }[] = [];
   const outDir = path.resolve(io.cwd, opts.out, String(tahun));
-  const butuhPdf = opts.format.includes('pdf');
-  let session: import('../../export/browser.js').BrowserSession | undefined;
   try {
     for (const d of dokumen) {
       if (d !== 'lkjip') continue;
@@ -75,9 +88,8 @@ export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): P
       laporkan(doc.peringatan, opts.reporter, io, loaded.sources);
       if (opts.format.includes('html')) berkas.push({ relPath: `lkjip-${tahun}.html`, data: doc.html });
       if (butuhPdf) {
-        const { openBrowser } = await import('../../export/browser.js');
         const { printPdf } = await import('../../export/pdf.js');
-        session ??= await openBrowser({ env: io.env, timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined });
+        const session = await browserJanji!;
         const hasil = await printPdf(session, {
           html: doc.html,
           baseUrl: doc.baseUrl,
@@ -97,7 +109,7 @@ export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): P
       }
     }
   } finally {
-    await session?.close();
+    await tutupBrowser();
   }
 
   const { writeOutputs } = await import('../../export/write-atomic.js');

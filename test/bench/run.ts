@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: speed and memory of the CLI, each run as a fresh process so Node's start-up is
+ * counted, as a planning officer or CI sees it. Prints a table; never part of `npm test`.
+ *
+ *   node dist/test/bench/run.js [--runs N] [--skip-pdf]
+ *
+ * Targets (issues): validate + calc of the bundled data under 0.3 s including Node's start-up.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatMeasurement, measureCommand, type Measurement } from './measure.js';
+import { buatDataSintetis } from './sintetis.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const bin = path.join(root, 'dist/src/cli/bin.js');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const skipPdf = args.includes('--skip-pdf');
+
+if (!existsSync(bin)) {
+  console.error('dist/ belum ada: jalankan `npm run build` dulu (npm run bench melakukannya).');
+  process.exit(2);
+}
+
+const hasil: Measurement[] = [];
+const ukur = (label: string, argv: string[], n = runs): Measurement => {
+  const m = measureCommand(label, process.execPath, [bin, ...argv], n, root);
+  console.log(formatMeasurement(m));
+  hasil.push(m);
+  return m;
+};
+
+console.log(`lkjip bench: Node ${process.version}, ${runs} runs each (median), fresh process per run\n`);
+const node = measureCommand('node -e 0 (start-up floor)', process.execPath, ['-e', '0'], runs, root);
+console.log(formatMeasurement(node));
+
+const validate = ukur('validate 2024 (bundled)', ['validate', '2024']);
+const calc = ukur('calc 2024 (bundled, validates first)', ['calc', '2024']);
+ukur('calc 2024 --json (bundled)', ['calc', '2024', '--json']);
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'lkjip-bench-'));
+try {
+  const kali = 50;
+  const t0 = performance.now();
+  const info = await buatDataSintetis(path.join(root, 'data'), kali, path.join(tmp, 'data'));
+  console.log(`\nsynthetic data x${kali}: ${JSON.stringify(info)} (generated in ${(performance.now() - t0).toFixed(0)} ms)`);
+  ukur(`validate 2024 (synthetic x${kali})`, ['validate', '2024', '--data', path.join(tmp, 'data')], Math.min(runs, 5));
+  ukur(`calc 2024 (synthetic x${kali})`, ['calc', '2024', '--data', path.join(tmp, 'data')], Math.min(runs, 5));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const target = 300;
+console.log(
+  `\nvalidate 2024: ${validate.medianMs.toFixed(0)} ms, calc 2024: ${calc.medianMs.toFixed(0)} ms ` +
+    `(target < ${target} ms incl. Node start-up of ${node.medianMs.toFixed(0)} ms): ` +
+    (Math.max(validate.medianMs, calc.medianMs) < target ? 'OK' : 'OVER TARGET'),
+);
+
+if (!skipPdf && existsSync(path.join(root, 'dist/test/bench/pdf.js'))) {
+  await import('./pdf.js');
+}
