@@ -10,6 +10,7 @@ import {
   dataTahun,
   lraTahun,
   nilaiIndikator,
+  realisasiSampai,
   realisasiTahun,
   targetAkhir,
   targetPkTahun,
@@ -89,6 +90,9 @@ export function barisKinerja(
   const lalu = realisasiTahun(ctx, ind, tahun - 1);
   const banding = bandingkanTahunan(realisasi, lalu, ind.polaritas);
   const akhir = targetAkhir(ctx, ind);
+  // Against the end-of-Renstra target a cumulative count is what was reached up to this year (the
+  // sum of the years), not this year's share; other indicators compare the latest value.
+  const sampai = ind.kumulatif ? realisasiSampai(ctx, ind, tahun) : realisasi;
   const riwayat: TitikRiwayat[] = [tahun - 2, tahun - 1, tahun].map((t) => {
     const tt = t === tahun ? target.nilai : targetTahun(ctx, ind, t).nilai;
     const rr = t === tahun ? realisasi : realisasiTahun(ctx, ind, t);
@@ -121,8 +125,8 @@ export function barisKinerja(
     arah: banding.arah,
     membaik: banding.membaik,
     target_akhir: akhir,
-    selisih_target_akhir: kurangi(realisasi, akhir),
-    kemajuan: hitungKemajuan(ind, realisasi, akhir),
+    selisih_target_akhir: kurangi(sampai, akhir),
+    kemajuan: hitungKemajuan(ind, sampai, akhir),
     riwayat,
   };
 }

@@ -1,8 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isExportError, type ExportError } from '../export/export-error.js';
 import { processIo, type Io } from './io.js';
 
 /** Exit codes are part of the CLI's contract with CI scripts. */
-export const EXIT = { ok: 0, dataError: 1, usage: 2, internal: 3 } as const;
+/**
+ * Exit codes are part of the CLI's contract with CI scripts: 0 ok, 1 the data has errors, 2 the
+ * command line is wrong, 3 the environment failed (no browser, unwritable output, render timeout).
+ */
+export const EXIT = { ok: 0, dataError: 1, usage: 2, environment: 3 } as const;
 
 export interface GlobalOptions {
   data: string;
@@ -16,7 +21,8 @@ Contoh:
   $ lkjip calc 2024 --json > hasil.json hasil hitungan untuk skrip lain
   $ lkjip validate 2024 --data ../opd-lain/data
 
-Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik.
+Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
+3 lingkungan bermasalah (browser tidak ada, folder keluaran tidak bisa ditulis, batas waktu).
 Dokumentasi format data: data/README.md`;
 
 /**
@@ -110,6 +116,10 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (isExportError(error)) {
+      io.err(`${formatExportError(error)}\n`);
+      return EXIT.environment;
+    }
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         return EXIT.ok;
@@ -149,4 +159,11 @@ async function readVersion(): Promise<string> {
   ]);
   const pkg = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** An environment failure, for people: code and title, what happened, what to do; no stack trace. */
+function formatExportError(e: ExportError): string {
+  const baris = [`kesalahan ${e.code} ${e.title}`, `  ${e.message}`];
+  if (e.hint) baris.push(`  Saran: ${e.hint}`);
+  return baris.join('\n');
 }

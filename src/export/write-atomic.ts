@@ -16,7 +16,7 @@ export interface OutputFile {
 }
 
 /** File-system errors that are the user's to fix (permissions, full disk, read-only mount...). */
-const USER_FS_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EBUSY', 'ENAMETOOLONG']);
+const USER_FS_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EBUSY', 'ENAMETOOLONG']);
 
 /** Returns the absolute paths written, in the order given. */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
@@ -25,13 +25,13 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   const parent = dirname(target);
   let temp: string | undefined;
   try {
-    await mkdir(target, { recursive: true });
+    await buatFolder(target);
     temp = await mkdtemp(join(parent, `.${basename(target)}-tmp-`));
     const staged = join(temp, 'baru');
     const aside = join(temp, 'lama');
     for (const [i, file] of files.entries()) {
       const path = join(staged, relPaths[i] as string);
-      await mkdir(dirname(path), { recursive: true });
+      await buatFolder(dirname(path));
       await writeFile(path, file.data);
     }
     await swapIn(staged, aside, target, relPaths);
@@ -48,10 +48,10 @@ async function swapIn(staged: string, aside: string, target: string, relPaths: r
   try {
     for (const rel of relPaths) {
       const dest = join(target, rel);
-      await mkdir(dirname(dest), { recursive: true });
+      await buatFolder(dirname(dest));
       const hadOld = await exists(dest);
       if (hadOld) {
-        await mkdir(dirname(join(aside, rel)), { recursive: true });
+        await buatFolder(dirname(join(aside, rel)));
         await rename(dest, join(aside, rel));
       }
       done.push({ rel, hadOld });
@@ -64,6 +64,29 @@ async function swapIn(staged: string, aside: string, target: string, relPaths: r
       if (hadOld) await rename(join(aside, rel), dest).catch(() => undefined);
     }
     throw error;
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's own `mkdir({ recursive: true })` spins forever when a
+ * parent exists but refuses children with ENOENT (e.g. under /proc); an output folder there must
+ * fail at once with LKJ503, not hang the build.
+ */
+export async function buatFolder(folder: string): Promise<void> {
+  const bagian: string[] = [];
+  let cur = resolve(folder);
+  while (!(await exists(cur))) {
+    bagian.unshift(cur);
+    const atas = dirname(cur);
+    if (atas === cur) break;
+    cur = atas;
+  }
+  for (const f of bagian) {
+    try {
+      await mkdir(f);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 

@@ -2,24 +2,23 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { statusTahun } from '../../validate/index.js';
 import { diagnosa, type Diagnostic } from '../../diagnostics.js';
+import type { BrowserSession } from '../../export/browser.js';
 import type { Io } from '../io.js';
 import { EXIT, type GlobalOptions } from '../run.js';
 import { laporkan, ringkasan } from '../report.js';
+import { DOKUMEN, formatDidukung, type DefinisiDokumen, type Format, type JenisDokumen } from '../dokumen.js';
 import { periksaData } from './validate.js';
 
-export type Format = 'pdf' | 'html' | 'xlsx';
-export type Dokumen = 'lkjip' | 'renja';
+export type { Format } from '../dokumen.js';
+export type Dokumen = JenisDokumen;
 
 export interface BuildOptions extends GlobalOptions {
   out: string;
-  only?: Dokumen;
+  only?: JenisDokumen;
   format: Format[];
   /** Per-pass render limit in seconds. */
   timeout?: number;
 }
-
-/** Formats and documents this version can produce; asking for another is a usage error, not a silent skip. */
-const DIDUKUNG: Record<Dokumen, Format[]> = { lkjip: ['pdf', 'html'], renja: [] };
 
 /**
  * The PDF's dates come from SOURCE_DATE_EPOCH when set (reproducible-builds.org), else from the
@@ -33,33 +32,63 @@ export function tanggalDokumen(env: Io['env'], tanggalData: string | undefined, 
   return new Date(Date.UTC(tahun + 1, 0, 1));
 }
 
-const detik = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+export const detik = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+
+/** What to produce: the documents asked for, each with the asked formats it supports. */
+export function rencanaBuild(opts: Pick<BuildOptions, 'only' | 'format'>): { dokumen: DefinisiDokumen; format: Format[] }[] {
+  return DOKUMEN.filter((d) => !opts.only || d.id === opts.only)
+    .map((d) => ({ dokumen: d, format: opts.format.filter((f) => formatDidukung(d).includes(f)) }))
+    .filter((r) => r.format.length > 0);
+}
+
+/** A browser started lazily and shared by every document of the process (one browser per process). */
+export interface BrowserBersama {
+  ambil(): Promise<BrowserSession>;
+  tutup(): Promise<void>;
+}
+
+export function browserBersama(io: Io, timeout?: number): BrowserBersama {
+  let janji: Promise<BrowserSession> | undefined;
+  return {
+    ambil() {
+      janji ??= import('../../export/browser.js').then(({ openBrowser }) =>
+        openBrowser({ env: io.env, timeoutMs: timeout ? timeout * 1000 : undefined }),
+      );
+      return janji;
+    },
+    async tutup() {
+      const s = await janji?.catch(() => undefined);
+      janji = undefined;
+      await s?.close();
+    },
+  };
+}
 
 export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): Promise<number> {
+  const rencana = rencanaBuild(opts);
+  if (opts.only && rencana.length === 0) {
+    io.err(`kesalahan: ${opts.only.toUpperCase()} dalam format ${opts.format.join(', ')} belum tersedia di versi ini.\n`);
+    return EXIT.usage;
+  }
+  const browser = browserBersama(io, opts.timeout);
+  try {
+    return await buildTahun(tahun, opts, io, browser);
+  } finally {
+    await browser.tutup();
+  }
+}
+
+/**
+ * Builds one year: check the data (a failure stops here and nothing is written), render every
+ * document in memory, then move all files into out/<tahun>/ at once.
+ */
+export async function buildTahun(tahun: number, opts: BuildOptions, io: Io, browser: BrowserBersama): Promise<number> {
   const mulai = performance.now();
   const log = (s: string): void => io.err(`${s}\n`);
-  const dokumen: Dokumen[] = opts.only ? [opts.only] : (['lkjip', 'renja'] as Dokumen[]).filter((d) => DIDUKUNG[d].length > 0);
-  for (const d of dokumen) {
-    const tidak = opts.format.filter((f) => !DIDUKUNG[d].includes(f));
-    if (tidak.length > 0 && opts.only) {
-      io.err(`kesalahan: ${d.toUpperCase()} dalam format ${tidak.join(', ')} belum tersedia di versi ini.\n`);
-      return EXIT.usage;
-    }
-  }
-
+  const rencana = rencanaBuild(opts);
   // Chromium starts while the data is read, checked and rendered (it runs on the other core), so
-  // its launch is hidden behind work the build does anyway; closed below if nothing is printed.
-  const butuhPdf = opts.format.includes('pdf') && dokumen.length > 0;
-  const browserJanji = butuhPdf
-    ? import('../../export/browser.js').then(({ openBrowser }) =>
-        openBrowser({ env: io.env, timeoutMs: opts.timeout ? opts.timeout * 1000 : undefined }),
-      )
-    : undefined;
-  browserJanji?.catch(() => undefined); // a launch failure is reported where the browser is needed
-  const tutupBrowser = async (): Promise<void> => {
-    const s = await browserJanji?.catch(() => undefined);
-    await s?.close();
-  };
+  // its launch is hidden behind work the build does anyway.
+  if (rencana.some((r) => r.format.includes('pdf'))) browser.ambil().catch(() => undefined);
 
   const { loaded, diagnostics, ok } = await periksaData(tahun, opts, io);
   const status = loaded.years.includes(tahun) ? statusTahun(loaded, tahun) : { bisaDibangun: false, kurang: ['folder tahun'] };
@@ -70,51 +99,51 @@ export async function commandBuild(tahun: number, opts: BuildOptions, io: Io): P
   const gagal = masalah.some((d) => d.severity === 'error');
   laporkan(masalah.filter((d) => d.severity !== 'info'), opts.reporter, io, loaded.sources);
   if (gagal || !loaded.dataSet) {
-    await tutupBrowser();
-    log(`Build dibatalkan: ${ringkasan(masalah)}. Keluaran sebelumnya di ${opts.out}/ tidak diubah.`);
+    log(`Build ${tahun} dibatalkan: ${ringkasan(masalah)}. Keluaran sebelumnya di ${opts.out}/${tahun}/ tidak diubah.`);
     return EXIT.dataError;
   }
 
   const { buatKonteksDokumen } = await import('../../render/konteks.js');
   const ctx = buatKonteksDokumen(loaded.dataSet, tahun);
   const berkas: { relPath: string; data: Uint8Array | string }[] = [];
-  const outDir = path.resolve(io.cwd, opts.out, String(tahun));
-  try {
-    for (const d of dokumen) {
-      if (d !== 'lkjip') continue;
-      const t0 = performance.now();
-      const { renderLkjip } = await import('../../render/lkjip.js');
-      const doc = await renderLkjip(ctx);
+  for (const { dokumen: d, format } of rencana) {
+    const t0 = performance.now();
+    const tanggal = tanggalDokumen(io.env, d.tanggal(ctx), tahun);
+    const bagian: string[] = [];
+    if (d.html && (format.includes('html') || format.includes('pdf'))) {
+      const doc = await d.html(ctx);
       laporkan(doc.peringatan, opts.reporter, io, loaded.sources);
-      if (opts.format.includes('html')) berkas.push({ relPath: `lkjip-${tahun}.html`, data: doc.html });
-      if (butuhPdf) {
+      if (format.includes('html')) berkas.push({ relPath: `${d.id}-${tahun}.html`, data: doc.html });
+      if (format.includes('pdf')) {
         const { printPdf } = await import('../../export/pdf.js');
-        const session = await browserJanji!;
-        const hasil = await printPdf(session, {
+        const hasil = await printPdf(await browser.ambil(), {
           html: doc.html,
           baseUrl: doc.baseUrl,
           meta: {
             title: doc.judul,
             author: ctx.opd.nama_lengkap,
-            subject: `Laporan Kinerja Instansi Pemerintah Tahun ${tahun}`,
-            keywords: ['LKJIP', String(tahun), ctx.opd.nama_lengkap],
+            subject: d.subjek(tahun, ctx),
+            keywords: [d.label, String(tahun), ctx.opd.nama_lengkap],
             creator: 'lkjip',
-            date: tanggalDokumen(io.env, ctx.d.lkjip?.dokumen?.tanggal, tahun),
+            date: tanggal,
           },
         });
-        berkas.push({ relPath: `lkjip-${tahun}.pdf`, data: hasil.pdf });
-        log(`LKJIP ${tahun}: ${hasil.pages.length} halaman, ${hasil.passes} kali cetak (${detik(performance.now() - t0)})`);
-      } else {
-        log(`LKJIP ${tahun}: HTML (${detik(performance.now() - t0)})`);
+        berkas.push({ relPath: `${d.id}-${tahun}.pdf`, data: hasil.pdf });
+        bagian.push(`PDF ${hasil.pages.length} halaman`);
       }
+      if (format.includes('html')) bagian.push('HTML');
     }
-  } finally {
-    await tutupBrowser();
+    if (d.xlsx && format.includes('xlsx')) {
+      berkas.push({ relPath: `${d.id}-${tahun}.xlsx`, data: await d.xlsx(ctx, { tanggal }) });
+      bagian.push('XLSX');
+    }
+    log(`${d.label} ${tahun}: ${bagian.join(', ')} (${detik(performance.now() - t0)})`);
   }
 
   const { writeOutputs } = await import('../../export/write-atomic.js');
-  const ditulis = await writeOutputs(outDir, berkas.map((b) => ({ relPath: b.relPath, data: b.data })));
-  log(`Selesai dalam ${detik(performance.now() - mulai)}. Ditulis:`);
+  const outDir = path.resolve(io.cwd, opts.out, String(tahun));
+  const ditulis = await writeOutputs(outDir, berkas);
+  log(`Selesai ${tahun} dalam ${detik(performance.now() - mulai)}. Ditulis:`);
   for (const p of ditulis) log(`  ${path.relative(io.cwd, p) || p}`);
   return EXIT.ok;
 }

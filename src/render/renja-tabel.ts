@@ -1,0 +1,534 @@
+/**
+ * The Renja forms: a registry (caption number, title, page width, "Sumber data" line, view) and
+ * `renderTabelRenja`, which wraps the form's partial (templates/renja/tabel/<id>.hbs) in a numbered
+ * <figure>, exactly like the LKJIP tables (same figure markup and CSS). Views only pick and group
+ * what the calculator computed (HasilTahun.renja, src/calc/tabel-renja.ts): rowspans, order, the
+ * pairing of the two TC-31 sides; partials only format. Missing values print "-", never throw.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BarisTc29, KolomE81K, KolomE81Rp, Nilai } from '../calc/types.js';
+import { predikatNilai } from '../calc/tabel-lkjip.js';
+import {
+  hitungMatriks,
+  hitungTc30,
+  hitungTc31,
+  jumlahTriwulanE81,
+  type NodePohonRenja,
+  type SisiTc31Hasil,
+  type TingkatNode,
+} from '../calc/tabel-renja.js';
+import type { Indikator, RenjaRincian, RenjaTarget } from '../model/types.js';
+import { formatAngka } from '../util/format.js';
+import { templatesDir } from './assets.js';
+import { romawi, type HandlebarsEnv } from './handlebars-env.js';
+import type { KonteksDokumen } from './konteks.js';
+import { slugTabel } from './lkjip-tabel.js';
+
+/** One Renja form. */
+export interface DefinisiTabelRenja {
+  id: string;
+  /** Caption label as the official form numbers it ("Tabel E.81"); "Tabel" for unnumbered ones. */
+  nomor: string;
+  /** Title; a Handlebars template over { tahun, opd, h, d, v (the view) }. */
+  judul: string;
+  /** true: needs an A4 landscape page. */
+  lebar: boolean;
+  /** What the partial iterates. */
+  view: (ctx: KonteksDokumen) => object;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces of the views
+
+/** A value with its unit and grade: partial `tabel-nilai` (templates/lkjip/tabel/_nilai.hbs). */
+interface SelNilai {
+  n: Nilai;
+  satuan: string;
+  predikat: string | null;
+  /** Printed instead of a missing value. */
+  keterangan: string | null;
+}
+
+function definisiIndikator(ctx: KonteksDokumen, id: string): Indikator | undefined {
+  return ctx.data.program?.indikator.find((i) => i.id === id) ?? ctx.data.strategis?.indikator.find((i) => i.id === id);
+}
+
+function selNilai(ctx: KonteksDokumen, id: string, n: Nilai, satuan: string): SelNilai {
+  return { n, satuan, predikat: predikatNilai(ctx.data, id, n, ctx.h.desimal_persen), keterangan: null };
+}
+
+/**
+ * A target as a Renja form prints it: "84,90 (A)", "36 Orang/bln"; a target printed without a
+ * number ("-- dokumen") keeps its unit: "- dokumen".
+ */
+function selTarget(ctx: KonteksDokumen, t: RenjaTarget): SelNilai {
+  const satuan = t.satuan ?? definisiIndikator(ctx, t.id)?.satuan ?? '';
+  const n = t.target ?? null;
+  const sel = selNilai(ctx, t.id, n, satuan);
+  return n === null && satuan && satuan !== '%' ? { ...sel, keterangan: `- ${satuan}` } : sel;
+}
+
+/** Urusan / bidang urusan heading rows of the program forms (renstra/program.yaml `urusan`). */
+function urusan(ctx: KonteksDokumen): { kode: string; nama: string }[] {
+  return (ctx.data.program?.urusan ?? []).map((u) => ({ kode: u.kode ?? '', nama: u.nama }));
+}
+
+function nomorKolom(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i + 1);
+}
+
+/** Marks the level and the dropped nomenclature for the row classes. */
+function simpul(n: NodePohonRenja) {
+  return {
+    kode: n.kode,
+    nama: n.nama,
+    tingkat: n.tingkat,
+    program: n.tingkat === 'program',
+    tidak_aktif: !n.aktif,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+function viewKebijakan(ctx: KonteksDokumen) {
+  const k = ctx.d.renja?.kebijakan ?? [];
+  return {
+    kolom: k.map((x) => ({ tingkat: x.tingkat, judul_sasaran: x.judul_sasaran ?? 'Sasaran Strategis', visi: x.visi, sasaran: x.sasaran })),
+    ada: k.length > 0,
+  };
+}
+
+/** A K / Rp column pair of E.81 (columns 5..15); `persen` columns print as percentages. */
+interface PasanganE81 {
+  kin: Nilai;
+  kin_persen: boolean;
+  uang: Nilai;
+  uang_persen: boolean;
+}
+
+/** The pairs of columns 5..15 of one indicator row; Rp of the node (merged over its rows). */
+function kolomE81(k: KolomE81K | null, rp: KolomE81Rp): PasanganE81[] {
+  const kv = (n: Nilai | undefined): Nilai => n ?? null;
+  const p = (kin: Nilai, uang: Nilai, persen = false): PasanganE81 => ({ kin, kin_persen: persen, uang, uang_persen: persen });
+  return [
+    p(kv(k?.k5), rp.rp5),
+    p(kv(k?.k6), rp.rp6),
+    p(kv(k?.k7), rp.rp7),
+    ...[0, 1, 2, 3].map((i) => p(kv(k?.triwulan[i]), rp.triwulan[i] ?? null)),
+    p(kv(k?.k12), rp.rp12),
+    p(kv(k?.k13), rp.rp13, true),
+    p(kv(k?.k14), rp.rp14),
+    p(kv(k?.k15), rp.rp15, true),
+  ];
+}
+
+interface BarisE81View {
+  tingkat: TingkatNode;
+  /** The cells merged over the node's indicator rows (first row only). */
+  kepala: {
+    nomor: number | null;
+    kode: string;
+    nama: string;
+    tidak_aktif: boolean;
+    rowspan: number;
+    unit: string | null;
+    ket: string | null;
+  } | null;
+  indikator: { nama: string; satuan: string } | null;
+  kolom: PasanganE81[];
+}
+
+function viewE81(ctx: KonteksDokumen) {
+  const e = ctx.h.renja.e81;
+  const tambahan = new Map((ctx.d.renja?.e81?.node ?? []).map((n) => [n.kode, n]));
+  const pohon = new Map<string, boolean>();
+  for (const p of ctx.data.program?.program ?? []) {
+    pohon.set(p.kode, p.aktif !== false);
+    for (const k of p.kegiatan ?? []) {
+      pohon.set(k.kode, k.aktif !== false);
+      for (const s of k.sub_kegiatan ?? []) pohon.set(s.kode, s.aktif !== false);
+    }
+  }
+  const program = (e?.program ?? []).map((p, i) => {
+    const baris: BarisE81View[] = [];
+    for (const b of p.baris) {
+      const ind = b.indikator.length > 0 ? b.indikator : [null];
+      const x = tambahan.get(b.kode);
+      ind.forEach((k, j) => {
+        baris.push({
+          tingkat: b.tingkat,
+          kepala:
+            j === 0
+              ? {
+                  nomor: b.tingkat === 'program' ? i + 1 : null,
+                  kode: b.kode,
+                  nama: b.nama,
+                  tidak_aktif: pohon.get(b.kode) === false,
+                  rowspan: ind.length,
+                  unit: x?.unit_penanggung_jawab ?? b.unit_penanggung_jawab,
+                  ket: x?.ket ?? null,
+                }
+              : null,
+          indikator: k ? { nama: k.nama, satuan: k.satuan } : null,
+          kolom: kolomE81(k, b.rp),
+        });
+      });
+    }
+    return { baris, rata: p.rata_rata };
+  });
+  const tw = ctx.d.renja?.triwulan_evaluasi ?? e?.triwulan_evaluasi ?? null;
+  return {
+    ada: e !== null && program.length > 0,
+    tahun: ctx.tahun,
+    tahun_lalu: ctx.tahun - 1,
+    akhir: e?.tahun_akhir_renstra ?? ctx.h.tahun_renstra.akhir,
+    triwulan: tw === null ? null : romawi(tw),
+    urusan: urusan(ctx),
+    program,
+    total: e ? { ...e.total, triwulan: jumlahTriwulanE81(e) } : null,
+  };
+}
+
+/** TC-29 rows: the node cells merged over its indicator rows. */
+function viewTc29(ctx: KonteksDokumen) {
+  const rows = ctx.h.renja.tc29 ?? [];
+  const jumlahPerKode = new Map<string, number>();
+  for (const r of rows) jumlahPerKode.set(r.kode, (jumlahPerKode.get(r.kode) ?? 0) + 1);
+  const aktif = new Map<string, boolean>();
+  for (const p of ctx.data.program?.program ?? []) {
+    for (const k of p.kegiatan ?? []) {
+      aktif.set(k.kode, k.aktif !== false);
+      for (const s of k.sub_kegiatan ?? []) aktif.set(s.kode, s.aktif !== false);
+    }
+  }
+  let sebelumnya: string | null = null;
+  const baris = rows.map((r: BarisTc29) => {
+    const pertama = r.kode !== sebelumnya;
+    sebelumnya = r.kode;
+    const s = (n: Nilai): SelNilai => selNilai(ctx, r.indikator, n, r.satuan);
+    return {
+      tingkat: r.tingkat,
+      kepala: pertama
+        ? { kode: r.kode, nama: r.nama, rowspan: jumlahPerKode.get(r.kode) ?? 1, tidak_aktif: aktif.get(r.kode) === false }
+        : null,
+      nama_indikator: r.nama_indikator,
+      k4: s(r.k4),
+      k5: s(r.k5),
+      k6: s(r.k6),
+      k7: s(r.k7),
+      k8: r.k8,
+      k9: s(r.k9),
+      k10: s(r.k10),
+      k11: r.k11,
+    };
+  });
+  return {
+    ada: baris.length > 0,
+    tahun: ctx.tahun,
+    tahun_lalu: ctx.tahun - 1,
+    tahun_2: ctx.tahun - 2,
+    akhir: ctx.h.tahun_renstra.akhir,
+    urusan: urusan(ctx),
+    baris,
+  };
+}
+
+function viewTc30(ctx: KonteksDokumen) {
+  const { tahun, baris } = hitungTc30(ctx.data, ctx.d.renja?.tc30);
+  const s = (id: string, satuan: string) => (n: Nilai): SelNilai => selNilai(ctx, id, n, satuan);
+  return {
+    tahun,
+    kolom: nomorKolom(5 + 3 * tahun.length),
+    baris: baris.map((b) => ({
+      no: b.no,
+      nama: b.nama,
+      spm: b.spm,
+      ikk: b.ikk,
+      target: b.target_renstra.map(s(b.indikator, b.satuan)),
+      realisasi: b.realisasi.map(s(b.indikator, b.satuan)),
+      proyeksi: b.proyeksi.map(s(b.indikator, b.satuan)),
+      catatan: b.catatan_analisis,
+    })),
+  };
+}
+
+/** One item prints as text, several as a numbered list (as the source does). */
+function daftarAtauTeks(x: readonly string[]): { teks: string | null; daftar: string[] | null } {
+  return x.length === 1 ? { teks: x[0] ?? null, daftar: null } : { teks: null, daftar: [...x] };
+}
+
+function viewIsu(ctx: KonteksDokumen) {
+  return {
+    baris: (ctx.d.renja?.isu ?? []).map((i) => ({
+      no: i.no,
+      isu: i.isu,
+      kendala: daftarAtauTeks(i.kendala),
+      rekomendasi: daftarAtauTeks(i.rekomendasi),
+    })),
+  };
+}
+
+/** A rincian row of one side: target printed only when the row has one (null prints "-"). */
+interface SelRincian {
+  ada: boolean;
+  uraian: string;
+  kelompok: boolean;
+  ada_target: boolean;
+  target: SelNilai;
+  ada_pagu: boolean;
+  pagu: Nilai;
+  keterangan: string | null;
+}
+
+function selRincian(r: RenjaRincian | undefined): SelRincian {
+  return {
+    ada: r !== undefined,
+    uraian: r?.uraian ?? '',
+    kelompok: r?.kelompok === true,
+    ada_target: r !== undefined && r.target !== undefined,
+    target: {
+      n: r?.target ?? null,
+      satuan: r?.satuan ?? '',
+      predikat: null,
+      // "-- dokumen" in the source: a unit printed without a number.
+      keterangan: r?.target === null && r.satuan ? `- ${r.satuan}` : null,
+    },
+    ada_pagu: r !== undefined && !r.kelompok && r.pagu !== undefined,
+    pagu: r?.pagu ?? null,
+    keterangan: r?.keterangan ?? null,
+  };
+}
+
+function indikatorSisi(ctx: KonteksDokumen, s: SisiTc31Hasil, j: number) {
+  const t = s.indikator[j];
+  return t ? { ada: true, nama: definisiIndikator(ctx, t.id)?.nama ?? t.id, target: selTarget(ctx, t) } : { ada: false, nama: '', target: null };
+}
+
+function viewTc31(ctx: KonteksDokumen) {
+  const h = hitungTc31(ctx.data.program, ctx.d.renja?.tc31);
+  const node = h.baris.map((b) => {
+    const n = Math.max(1, b.rkpd.indikator.length, b.analisis.indikator.length);
+    const baris = Array.from({ length: n }, (_, j) => ({
+      pertama: j === 0,
+      rkpd: indikatorSisi(ctx, b.rkpd, j),
+      analisis: indikatorSisi(ctx, b.analisis, j),
+    }));
+    const m = Math.max(b.rkpd.rincian.length, b.analisis.rincian.length);
+    const rincian = Array.from({ length: m }, (_, i) => ({
+      rkpd: selRincian(b.rkpd.rincian[i]),
+      analisis: selRincian(b.analisis.rincian[i]),
+    }));
+    return {
+      ...simpul(b),
+      rowspan: n,
+      rkpd: { lokasi: b.rkpd.lokasi, pagu: b.rkpd.pagu },
+      analisis: { lokasi: b.analisis.lokasi, pagu: b.analisis.pagu },
+      catatan: b.catatan,
+      baris,
+      rincian,
+    };
+  });
+  return { perubahan: ctx.d.renja?.perubahan === true, urusan: urusan(ctx), node, jumlah: h.jumlah };
+}
+
+function viewUsulan(ctx: KonteksDokumen) {
+  return {
+    baris: (ctx.d.renja?.usulan_masyarakat ?? []).map((u, i) => ({
+      nomor: i + 1,
+      uraian: u.uraian,
+      kode: u.kode ?? null,
+      lokasi: u.lokasi ?? null,
+      keterangan: u.keterangan ?? null,
+    })),
+  };
+}
+
+function viewMatriks(ctx: KonteksDokumen) {
+  const h = hitungMatriks(ctx.data.program, ctx.d.renja?.matriks);
+  const node = h.baris.map((b) => {
+    const n = Math.max(1, b.indikator.length);
+    const baris = Array.from({ length: n }, (_, j) => {
+      const t = b.indikator[j];
+      return {
+        pertama: j === 0,
+        nama: t ? definisiIndikator(ctx, t.id)?.nama ?? t.id : '',
+        target: t ? selTarget(ctx, t) : null,
+      };
+    });
+    return {
+      ...simpul(b),
+      rowspan: n,
+      up: b.up,
+      bl: b.bl,
+      lokasi: b.lokasi,
+      pagu: b.pagu,
+      apbd_provinsi: b.apbd_provinsi,
+      apbn: b.apbn,
+      baris,
+      rincian: b.rincian.map(selRincian),
+      catatan: b.catatan,
+    };
+  });
+  return { perubahan: ctx.d.renja?.perubahan === true, urusan: urusan(ctx), node, jumlah: h.jumlah };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+
+const daftar: DefinisiTabelRenja[] = [
+  {
+    id: 'kebijakan',
+    nomor: 'Tabel',
+    judul: 'KESELARASAN KEBIJAKAN KETENAGAKERJAAN PUSAT, PROVINSI DAN {{huruf_besar opd.daerah}}',
+    lebar: false,
+    view: viewKebijakan,
+  },
+  {
+    id: 'E.81',
+    nomor: 'Tabel E.81',
+    judul:
+      'EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH<br>{{huruf_besar opd.nama_lengkap}} TAHUN {{tahun}}{{#if v.triwulan}} TRIWULAN {{v.triwulan}}{{/if}}',
+    lebar: true,
+    view: viewE81,
+  },
+  {
+    id: 'TC-29',
+    nomor: 'Tabel TC-29',
+    judul:
+      'REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA PERANGKAT DAERAH<br>DAN PENCAPAIAN RENSTRA PERANGKAT DAERAH S/D TAHUN {{v.tahun_lalu}}<br>{{huruf_besar opd.daerah}}',
+    lebar: true,
+    view: viewTc29,
+  },
+  {
+    id: 'TC-30',
+    nomor: 'Tabel TC-30',
+    judul: 'PENCAPAIAN KINERJA PELAYANAN PERANGKAT DAERAH<br>{{huruf_besar opd.nama_lengkap}}',
+    lebar: false,
+    view: viewTc30,
+  },
+  {
+    id: 'isu',
+    nomor: 'Tabel',
+    judul: 'ISU-ISU PENTING PENYELENGGARAAN TUGAS DAN FUNGSI PERANGKAT DAERAH',
+    lebar: false,
+    view: viewIsu,
+  },
+  {
+    id: 'TC-31',
+    nomor: 'Tabel TC-31',
+    judul: 'REVIEW TERHADAP {{#if v.perubahan}}PERUBAHAN {{/if}}RKPD TAHUN {{tahun}}<br>{{huruf_besar opd.daerah}}',
+    lebar: true,
+    view: viewTc31,
+  },
+  {
+    id: 'usulan',
+    nomor: 'Tabel',
+    judul: 'USULAN PROGRAM DAN KEGIATAN DARI PARA PEMANGKU KEPENTINGAN TAHUN {{tahun}}',
+    lebar: false,
+    view: viewUsulan,
+  },
+  {
+    id: '4.1',
+    nomor: 'Tabel 4.1',
+    judul: 'MATRIKS {{#if v.perubahan}}PERUBAHAN {{/if}}PROGRAM DAN KEGIATAN PERANGKAT DAERAH TAHUN {{tahun}}',
+    lebar: true,
+    view: viewMatriks,
+  },
+];
+
+/** Every Renja form by id, in document order. */
+export const TABEL_RENJA: ReadonlyMap<string, DefinisiTabelRenja> = new Map(daftar.map((t) => [t.id, t]));
+
+export function definisiTabelRenja(id: string): DefinisiTabelRenja {
+  const t = TABEL_RENJA.get(id);
+  if (!t) throw new Error(`Tabel Renja "${id}" tidak dikenal. Id yang ada: ${[...TABEL_RENJA.keys()].join(', ')}.`);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+type Template = (context: unknown) => string;
+
+interface Cache {
+  partial: Map<string, Template>;
+  judul: Map<string, Template>;
+}
+
+const cache = new WeakMap<HandlebarsEnv, Cache>();
+
+function tabelDir(): string {
+  return join(templatesDir(), 'renja', 'tabel');
+}
+
+/**
+ * Compiles once per env; the first time registers the shared value cell (`tabel-nilai`, the
+ * LKJIP's), `rp`: Rupiah as the forms print it, "-" for nothing or zero, with break
+ * opportunities after the thousands dots so 11 money columns fit a landscape page, and
+ * `kode_pecah`: a kode that may break after its dots.
+ */
+function cacheOf(env: HandlebarsEnv): Cache {
+  let c = cache.get(env);
+  if (!c) {
+    env.registerPartial('tabel-nilai', readFileSync(join(templatesDir(), 'lkjip', 'tabel', '_nilai.hbs'), 'utf8').trim());
+    env.registerHelper('rp', (v: unknown) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v === 0) return '-';
+      return new env.SafeString(formatAngka(v, 0).split('.').join('.<wbr>'));
+    });
+    // A kode in a narrow column breaks after a dot, never inside a segment.
+    env.registerHelper('kode_pecah', (v: unknown) =>
+      new env.SafeString(env.Utils.escapeExpression(String(v ?? '')).split('.').join('.<wbr>')),
+    );
+    c = { partial: new Map(), judul: new Map() };
+    cache.set(env, c);
+  }
+  return c;
+}
+
+function partialOf(env: HandlebarsEnv, id: string): Template {
+  const c = cacheOf(env);
+  let t = c.partial.get(id);
+  if (!t) {
+    t = env.compile(readFileSync(join(tabelDir(), `${id}.hbs`), 'utf8'), { strict: true });
+    c.partial.set(id, t);
+  }
+  return t;
+}
+
+function judulOf(env: HandlebarsEnv, def: DefinisiTabelRenja): Template {
+  const c = cacheOf(env);
+  let t = c.judul.get(def.id);
+  if (!t) {
+    t = env.compile(def.judul, { strict: true });
+    c.judul.set(def.id, t);
+  }
+  return t;
+}
+
+function sumberRenja(ctx: KonteksDokumen, id: string): string | null {
+  const s = ctx.d.renja?.sumber_data?.[id];
+  return s && s.trim() !== '' ? s : null;
+}
+
+/**
+ * `<figure class="tabel [lebar]" id="tabel-<slug>">` with the caption, the form and its
+ * "Sumber data" line (omitted when renja.yaml names none). The title may hold `<br>` line breaks
+ * as the forms print them; every data value in it is escaped by Handlebars.
+ */
+export function renderTabelRenja(env: HandlebarsEnv, id: string, ctx: KonteksDokumen): string {
+  const def = definisiTabelRenja(id);
+  const v = def.view(ctx);
+  const basis = { tahun: ctx.tahun, opd: ctx.opd, h: ctx.h, d: ctx.d };
+  const judul = judulOf(env, def)({ ...basis, v });
+  const isi = partialOf(env, id)({ ...basis, v });
+  const esc = env.Utils.escapeExpression;
+  const sumber = sumberRenja(ctx, id);
+  const kelas = def.lebar ? 'tabel lebar' : 'tabel';
+  return (
+    `<figure class="${kelas} renja" id="tabel-${slugTabel(id)}">\n` +
+    `<figcaption><span class="nomor">${esc(def.nomor)}</span> <span class="judul">${judul}</span></figcaption>\n` +
+    `${isi.trim()}\n${sumber ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : ''}</figure>`
+  );
+}
