@@ -55,8 +55,31 @@ export function lraTahun(ctx: Konteks, tahun: number): HasilLra | null {
   return ctx.lra.get(tahun) ?? null;
 }
 
+interface IndeksTahun {
+  node: Map<string, NodeTahun>;
+  nilai: Map<string, { nilai: NilaiIndikator; asal: 'kinerja' | 'program' }>;
+}
+
+// Lookups by kode and id happen for every row of every table; a year's data is read-only during a
+// build, so it is indexed once (a linear search per lookup made large data sets quadratic).
+const indeksTahun = new WeakMap<DataTahun, IndeksTahun>();
+
+function indeks(dt: DataTahun): IndeksTahun {
+  let ix = indeksTahun.get(dt);
+  if (!ix) {
+    ix = { node: new Map(), nilai: new Map() };
+    for (const v of dt.kinerja?.indikator ?? []) if (!ix.nilai.has(v.id)) ix.nilai.set(v.id, { nilai: v, asal: 'kinerja' });
+    for (const node of dt.program?.node ?? []) {
+      if (!ix.node.has(node.kode)) ix.node.set(node.kode, node);
+      for (const v of node.indikator ?? []) if (!ix.nilai.has(v.id)) ix.nilai.set(v.id, { nilai: v, asal: 'program' });
+    }
+    indeksTahun.set(dt, ix);
+  }
+  return ix;
+}
+
 export function nodeTahun(dt: DataTahun | undefined, kode: string): NodeTahun | undefined {
-  return dt?.program?.node?.find((n) => n.kode === kode);
+  return dt ? indeks(dt).node.get(kode) : undefined;
 }
 
 /** An indicator's values in a year: kinerja.yaml first, then the program/kegiatan nodes. */
@@ -64,13 +87,7 @@ export function nilaiIndikator(
   dt: DataTahun | undefined,
   id: string,
 ): { nilai: NilaiIndikator; asal: 'kinerja' | 'program' } | undefined {
-  const k = dt?.kinerja?.indikator?.find((v) => v.id === id);
-  if (k) return { nilai: k, asal: 'kinerja' };
-  for (const node of dt?.program?.node ?? []) {
-    const v = node.indikator?.find((x) => x.id === id);
-    if (v) return { nilai: v, asal: 'program' };
-  }
-  return undefined;
+  return dt ? indeks(dt).nilai.get(id) : undefined;
 }
 
 /** Quarters combined: the sum of the reported ones (cumulative) or the latest reported one. */
