@@ -29,6 +29,13 @@ export const DOKUMEN: readonly DefinisiDokumen[] = [
     tanggal: (ctx) => ctx.d.lkjip?.dokumen?.tanggal,
     html: async (ctx) => (await import('../render/lkjip.js')).renderLkjip(ctx),
   },
+  {
+    id: 'renja',
+    label: 'Renja',
+    subjek: (tahun, ctx) => `${ctx.d.renja?.perubahan ? 'Perubahan ' : ''}Rencana Kerja Perangkat Daerah Tahun ${tahun}`,
+    tanggal: (ctx) => ctx.d.renja?.dokumen?.tanggal,
+    html: async (ctx) => (await import('../render/renja.js')).renderRenja(ctx),
+  },
 ];
 
 export function formatDidukung(d: DefinisiDokumen): Format[] {
