@@ -90,6 +90,44 @@ function tulisLembar(wb: ExcelJS.Workbook, l: Lembar): void {
     }
   }
   for (const g of l.gabung) ws.mergeCells(g.r1, g.c1, g.r2, g.c2);
+  for (const [r, tinggi] of tinggiBaris(l, maxBaris, dalamTabel)) ws.getRow(r).height = tinggi;
+}
+
+/** Points per line of 9 pt Arial, and the padding of a row. */
+const PT_BARIS = 11.5;
+const PT_TEPI = 3;
+
+/**
+ * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row for wrapped text in
+ * merged cells when opening a file, and a file written by a library carries no heights: estimated
+ * here from the text length and the (merged) column width, so the sheets print without clipping.
+ */
+function tinggiBaris(l: Lembar, maxBaris: number, dalamTabel: (r: number) => boolean): Map<number, number> {
+  const gabungDi = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
+  for (const g of l.gabung) gabungDi.set(kunci(g.r1, g.c1), g);
+  const perlu = new Map<number, number>();
+  for (const [k, s] of l.sel) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    if (!dalamTabel(r) || s.bungkus === false) continue;
+    const isi = s.f !== undefined ? String(s.hasil ?? '') : String(s.v ?? '');
+    if (isi === '') continue;
+    const g = gabungDi.get(k);
+    const c2 = g?.c2 ?? c;
+    const r2 = g?.r2 ?? r;
+    let lebar = 0;
+    for (let x = c; x <= c2; x++) lebar += l.lebar[x - 1] ?? 10;
+    // About 1.15 characters of 9 pt Arial per unit of column width; bold text is wider.
+    const perBaris = Math.max(1, Math.floor((lebar - 1 - (s.indent ?? 0) * 2) * (s.tebal ? 1.0 : 1.15)));
+    const baris = isi.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perBaris)), 0);
+    const tinggi = (baris * PT_BARIS + PT_TEPI) / (r2 - r + 1);
+    for (let y = r; y <= r2; y++) perlu.set(y, Math.max(perlu.get(y) ?? PT_BARIS + PT_TEPI, tinggi));
+  }
+  const hasil = new Map<number, number>();
+  for (let r = 1; r <= maxBaris; r++) {
+    const t = perlu.get(r);
+    if (t !== undefined && t > PT_BARIS + PT_TEPI) hasil.set(r, Math.ceil(t));
+  }
+  return hasil;
 }
 
 async function tulisWorkbook(lembar: readonly Lembar[], opsi: OpsiWorkbook, judul: string): Promise<Uint8Array> {

@@ -37,6 +37,8 @@ export interface PenyusunBagian {
   narasi(berkas: string): { html: string; tabel: string[]; grafik: string[] } | undefined;
   tabel(id: string): string;
   grafik(id: string): string;
+  /** Whether a section's default table has data; missing ones are not appended (default: yes). */
+  tersedia?(id: string): boolean;
 }
 
 /**
@@ -90,7 +92,7 @@ export function daftarkanStruktur(env: HandlebarsEnv, penyusun: PenyusunBagian):
     const hasil = penyusun.narasi(berkas);
     let html = hasil?.html ?? '';
     for (const id of grafik) if (!hasil?.grafik.includes(id)) html += penyusun.grafik(id);
-    for (const id of tabel) if (!hasil?.tabel.includes(id)) html += penyusun.tabel(id);
+    for (const id of tabel) if (!hasil?.tabel.includes(id) && (penyusun.tersedia?.(id) ?? true)) html += penyusun.tabel(id);
     return new hb.SafeString(html);
   });
 

@@ -37,6 +37,12 @@ export interface DefinisiTabel {
   sumber: (ctx: KonteksDokumen) => string[];
   /** What the partial iterates. */
   view: (ctx: KonteksDokumen) => object;
+  /**
+   * Whether the data holds anything for this table. A table a template section lists by default is
+   * left out when this says no (an agency without labour-market data has no Tabel 1.1); a table the
+   * narrative places explicitly is always printed.
+   */
+  tersedia?: (ctx: KonteksDokumen) => boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,6 +484,7 @@ const daftar: DefinisiTabel[] = [
     lebar: false,
     sumber: sumberDengan('1.1', (c) => c.d.konteks?.ketenagakerjaan?.sumber_data),
     view: view11,
+    tersedia: (c) => [c.tahun - 2, c.tahun - 1, c.tahun].some((t) => c.data.tahun.get(t)?.konteks?.ketenagakerjaan !== undefined),
   },
   {
     id: 'pns-golongan',
@@ -486,6 +493,7 @@ const daftar: DefinisiTabel[] = [
     lebar: false,
     sumber: sumberDengan('pns-golongan', (c) => c.d.konteks?.pns_golongan?.sumber_data),
     view: viewPns,
+    tersedia: (c) => [c.tahun - 2, c.tahun - 1, c.tahun].some((t) => c.data.tahun.get(t)?.konteks?.pns_golongan !== undefined),
   },
   {
     id: 'sarana-prasarana',
@@ -494,6 +502,7 @@ const daftar: DefinisiTabel[] = [
     lebar: false,
     sumber: sumberDengan('sarana-prasarana', (c) => c.d.konteks?.sarana_prasarana?.sumber_data),
     view: viewSarana,
+    tersedia: (c) => (c.d.konteks?.sarana_prasarana?.barang?.length ?? 0) > 0,
   },
   {
     id: 'II.A.1',
@@ -582,6 +591,7 @@ const daftar: DefinisiTabel[] = [
     lebar: false,
     sumber: sumberDengan('3.1.3.c', dariKinerja),
     view: view313c,
+    tersedia: (c) => (c.d.lkjip?.pembanding?.indikator?.length ?? 0) > 0,
   },
   {
     id: '3.1.3.d',
@@ -631,6 +641,7 @@ const daftar: DefinisiTabel[] = [
     lebar: false,
     sumber: sumberDengan('reviu'),
     view: viewReviu,
+    tersedia: (c) => (c.d.lkjip?.reviu?.butir?.length ?? 0) > 0,
   },
   {
     id: 'pk-lampiran',
@@ -721,6 +732,11 @@ function konteksTemplate(ctx: KonteksDokumen) {
  * `<figure class="tabel [lebar]" id="tabel-<slug>">` with the caption, the table(s) of the partial
  * and the "Sumber data" line(s) (omitted when the data names none).
  */
+/** Whether a table has data to show (see DefinisiTabel.tersedia); tables without the check always do. */
+export function tabelTersedia(id: string, ctx: KonteksDokumen): boolean {
+  return definisiTabel(id).tersedia?.(ctx) ?? true;
+}
+
 export function renderTabel(env: HandlebarsEnv, id: string, ctx: KonteksDokumen): string {
   const def = definisiTabel(id);
   const v = def.view(ctx);

@@ -11,7 +11,7 @@ import { barChart, gambarSvg } from './charts.js';
 import { bacaTemplate, daftarkanPartial, daftarkanStruktur, renderDaftarIsi, susunHtml } from './dokumen.js';
 import { createEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
-import { renderTabel } from './lkjip-tabel.js';
+import { renderTabel, tabelTersedia } from './lkjip-tabel.js';
 import { daftarkanRefs, renderNarasi } from './narasi.js';
 import { escapeHtml } from '../export/html-marks.js';
 
@@ -65,7 +65,11 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
     }),
   };
   const out: Record<string, string> = {};
-  for (const [id, spec] of Object.entries(specs)) out[id] = gambarSvg(spec);
+  for (const [id, spec] of Object.entries(specs)) {
+    // A chart whose table has no data (an agency without PNS-per-golongan figures) is left out.
+    if (id === 'pns-golongan' && !tabelTersedia('pns-golongan', ctx)) continue;
+    out[id] = gambarSvg(spec);
+  }
   return out;
 }
 
@@ -100,6 +104,7 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
     },
     tabel: renderTabelIni,
     grafik: renderGrafik,
+    tersedia: (id) => tabelTersedia(id, ctx),
   });
 
   const lkjip = ctx.d.lkjip;

@@ -139,7 +139,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const e = ctx.h.renja.e81;
   const t = ctx.tahun;
   const akhir = e?.tahun_akhir_renstra ?? ctx.h.tahun_renstra.akhir;
-  const lebar = [5, 14, 34, 34, ...Array.from({ length: 22 }, (_, i) => (i % 2 === 0 ? 9 : 15)), 16, 10];
+  const lebar = [5, 16, 34, 34, ...Array.from({ length: 22 }, (_, i) => (i % 2 === 0 ? 13 : 15)), 16, 10];
   const l = mulaiLembar(env, ctx, 'E.81', 'E.81', lebar);
   const pasangan = (teksKepala: string): SelKepala => ({ teks: teksKepala, kolom: 2, baris: 2 });
   l.kepala([
@@ -344,7 +344,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 function lembarTc29(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const t = ctx.tahun;
   const akhir = ctx.h.tahun_renstra.akhir;
-  const l = mulaiLembar(env, ctx, 'TC-29', 'TC-29', [16, 36, 36, 13, 13, 13, 13, 11, 13, 14, 11]);
+  const l = mulaiLembar(env, ctx, 'TC-29', 'TC-29', [16, 36, 36, 15, 15, 15, 15, 11, 15, 15, 11]);
   l.kepala([
     [
       { teks: 'KODE', baris: 2 },
@@ -495,7 +495,7 @@ function selPagu(
 
 function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const h = hitungTc31(ctx.data.program, ctx.d.renja?.tc31);
-  const l = mulaiLembar(env, ctx, 'TC-31', 'TC-31', [18, 32, 14, 32, 12, 16, 32, 14, 32, 12, 16, 20]);
+  const l = mulaiLembar(env, ctx, 'TC-31', 'TC-31', [18, 32, 14, 32, 16, 16, 32, 14, 32, 16, 16, 20]);
   const judulSisi = (s: string): SelKepala => ({ teks: s, kolom: 5 });
   const sisi: SelKepala[] = [
     { teks: 'PROGRAM/ KEGIATAN/ SUB KEGIATAN' },
@@ -580,7 +580,7 @@ function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 
 function lembar41(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const h = hitungMatriks(ctx.data.program, ctx.d.renja?.matriks);
-  const l = mulaiLembar(env, ctx, '4.1', 'Tabel 4.1', [18, 40, 5, 5, 32, 32, 13, 15, 17, 14, 14, 12, 14, 10]);
+  const l = mulaiLembar(env, ctx, '4.1', 'Tabel 4.1', [18, 40, 5, 5, 32, 32, 20, 15, 17, 14, 14, 12, 14, 10]);
   l.kepala([
     [
       { teks: 'KODE', baris: 2 },
