@@ -37,7 +37,7 @@ const entri = <P>(e: Entri<P>): Entri<P> => e;
 /** A printable value: strings are quoted so that "89,60" is visibly text. */
 export function tampilkanNilai(v: unknown): string {
   if (v === undefined) return '(tidak ada)';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 200 ? `${v.slice(0, 197)}...` : v);
   if (v === null) return 'null';
   if (typeof v === 'object') {
     const s = JSON.stringify(v);
@@ -79,6 +79,30 @@ export const KATALOG = {
     tingkat: 'error',
     pesan: (p) => `Berkas tidak dapat dibaca: ${p.detail}`,
     saran: () => 'periksa izin berkas dan bahwa isinya teks UTF-8',
+  }),
+  LKJ106: entri<{ byte: string }>({
+    judul: 'Berkas bukan teks UTF-8',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Berkas ini berisi byte ${p.byte} yang bukan bagian dari teks UTF-8 yang sah; berkas tidak dibaca. ` +
+      'Biasanya berkas disimpan dengan pengodean lain (Windows-1252, Latin-1, UTF-16) atau tersalin dari dokumen biner.',
+    saran: () => 'buka berkas di editor teks dan simpan ulang dengan pengodean UTF-8; ketik ulang karakter yang rusak di posisi ini',
+  }),
+  LKJ107: entri<{ ukuran: string; batas: string }>({
+    judul: 'Berkas terlalu besar',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Berkas ini berukuran ${p.ukuran}, melebihi batas ${p.batas} untuk satu berkas data; berkas tidak dibaca. ` +
+      'Data satu perangkat daerah biasanya hanya puluhan KB per berkas.',
+    saran: () => 'periksa apakah berkas yang benar yang disimpan di sini (bukan ekspor, lampiran atau salinan berulang)',
+  }),
+  LKJ108: entri<{ kedalaman: string; batas: number }>({
+    judul: 'Struktur bersarang terlalu dalam',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Berkas ini bersarang ${p.kedalaman} tingkat (daftar di dalam daftar atau peta di dalam peta), ` +
+      `melebihi batas ${p.batas} tingkat; berkas tidak dibaca. Data lkjip paling dalam belasan tingkat.`,
+    saran: () => 'periksa kurung [ ] / { } yang tidak ditutup dan indentasi yang terus bertambah mulai baris ini',
   }),
   LKJ201: entri<{ kolom: string; ditemukan: string; diharapkan: string }>({
     judul: 'Tipe salah',
@@ -133,6 +157,14 @@ export const KATALOG = {
     judul: 'Aturan skema tidak terpenuhi',
     tingkat: 'error',
     pesan: (p) => `Kolom \`${p.kolom}\` tidak memenuhi skema: ${p.detail}.`,
+  }),
+  LKJ209: entri<{ kolom: string; ditemukan: string }>({
+    judul: 'Angka terlalu besar',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, terlalu besar untuk dihitung dengan tepat ` +
+      '(paling besar 9.007.199.254.740.991, atau tak hingga). Hasil hitungan dengan angka ini akan salah.',
+    saran: () => 'periksa digit yang berlebih atau eksponen (e400) yang salah ketik; rupiah ditulis sebagai bilangan bulat biasa',
   }),
   LKJ301: entri<{ jenis: string; id: string; pertama?: string }>({
     judul: 'Id ganda',
@@ -281,18 +313,42 @@ function ambilSumber(sources: Sumber | undefined, file: string): string | undefi
   return (sources as Readonly<Record<string, string>>)[file];
 }
 
-function bingkaiKode(text: string, line: number, column: number | undefined): string {
-  const lines = text.split(/\r?\n/);
-  const awal = Math.max(1, line - 1);
-  const akhir = Math.min(lines.length, line);
-  if (line > lines.length) return '';
-  const lebar = String(akhir).length;
+/** Widest source line a code frame shows; a longer one is cut to a window around the column. */
+const LEBAR_BINGKAI = 120;
+
+/** Lines `dari`..`sampai` (1-based) of a text, without splitting all of it (a file may be megabytes on one line). */
+function ambilBaris(text: string, dari: number, sampai: number): string[] | undefined {
   const out: string[] = [];
-  for (let i = awal; i <= akhir; i++) {
-    const penanda = i === line ? '>' : ' ';
-    out.push(`${penanda} ${String(i).padStart(lebar)} | ${(lines[i - 1] ?? '').replace(/\t/g, ' ')}`);
+  let awal = 0;
+  for (let n = 1; n <= sampai; n++) {
+    if (awal > text.length) return undefined;
+    let akhir = text.indexOf('\n', awal);
+    if (akhir === -1) akhir = text.length;
+    if (n >= dari) out.push(text.slice(awal, akhir).replace(/\r$/, ''));
+    awal = akhir + 1;
   }
-  if (column !== undefined && column >= 1) out.push(`  ${' '.repeat(lebar)} | ${' '.repeat(column - 1)}^`);
+  return out;
+}
+
+function bingkaiKode(text: string, line: number, column: number | undefined): string {
+  const awal = Math.max(1, line - 1);
+  const lines = ambilBaris(text, awal, line);
+  if (!lines) return '';
+  const lebar = String(line).length;
+  // A minified or generated line can be megabytes: show a window around the column, marked with "…".
+  const kol = column !== undefined && column >= 1 ? column : 1;
+  const mulai = kol > LEBAR_BINGKAI - 20 ? kol - (LEBAR_BINGKAI - 20) : 0;
+  const potong = (isi: string): string => {
+    const bersih = isi.replace(/\t/g, ' ');
+    if (bersih.length <= LEBAR_BINGKAI && mulai === 0) return bersih;
+    return (mulai > 0 ? '…' : '') + bersih.slice(mulai, mulai + LEBAR_BINGKAI) + (bersih.length > mulai + LEBAR_BINGKAI ? '…' : '');
+  };
+  const out: string[] = [];
+  lines.forEach((isi, i) => {
+    const n = awal + i;
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(lebar)} | ${potong(isi)}`);
+  });
+  if (column !== undefined && column >= 1) out.push(`  ${' '.repeat(lebar)} | ${' '.repeat(column - 1 - mulai + (mulai > 0 ? 1 : 0))}^`);
   return out.join('\n');
 }
 

@@ -28,6 +28,7 @@ export const DOKUMEN: readonly DefinisiDokumen[] = [
     subjek: (tahun) => `Laporan Kinerja Instansi Pemerintah Tahun ${tahun}`,
     tanggal: (ctx) => ctx.d.lkjip?.dokumen?.tanggal,
     html: async (ctx) => (await import('../render/lkjip.js')).renderLkjip(ctx),
+    xlsx: async (ctx, opsi) => (await import('../export/xlsx.js')).buatWorkbookLkjip(ctx, opsi),
   },
   {
     id: 'renja',
@@ -35,6 +36,7 @@ export const DOKUMEN: readonly DefinisiDokumen[] = [
     subjek: (tahun, ctx) => `${ctx.d.renja?.perubahan ? 'Perubahan ' : ''}Rencana Kerja Perangkat Daerah Tahun ${tahun}`,
     tanggal: (ctx) => ctx.d.renja?.dokumen?.tanggal,
     html: async (ctx) => (await import('../render/renja.js')).renderRenja(ctx),
+    xlsx: async (ctx, opsi) => (await import('../export/xlsx.js')).buatWorkbookRenja(ctx, opsi),
   },
 ];
 

@@ -96,7 +96,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(new Option('-o, --out <folder>', 'folder keluaran; berkas ditulis ke <folder>/<tahun>/').default('out'))
     .addOption(new Option('--only <dokumen>', 'hanya satu dokumen').choices(['lkjip', 'renja']))
     .addOption(
-      new Option('--format <daftar>', 'format keluaran, dipisah koma: pdf,html,xlsx').default(['pdf', 'html'], 'pdf,html').argParser(parseFormat),
+      new Option('--format <daftar>', 'format keluaran, dipisah koma: pdf,html,xlsx').default(['pdf', 'html', 'xlsx'], 'pdf,html,xlsx').argParser(parseFormat),
     )
     .addOption(new Option('--timeout <detik>', 'batas waktu cetak per tahap (detik)').argParser(Number))
     .addOption(reporterOption())
