@@ -21,6 +21,7 @@ import {
 import { jumlahBaris } from '../calc/konteks.js';
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { templatesDir } from './assets.js';
+import { templatTabel } from './templat-tabel.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 
@@ -675,46 +676,23 @@ export function slugTabel(id: string): string {
 
 type Template = (context: unknown) => string;
 
-interface Cache {
-  partial: Map<string, Template>;
-  judul: Map<string, Template>;
-}
-
-const cache = new WeakMap<HandlebarsEnv, Cache>();
-
 function tabelDir(): string {
   return join(templatesDir(), 'lkjip', 'tabel');
 }
 
-/** Compiles once per env; registers the shared cell partial (`tabel-nilai`) the first time. */
-function cacheOf(env: HandlebarsEnv): Cache {
-  let c = cache.get(env);
-  if (!c) {
+/** Registers, once per env, the helpers and partials these tables use. */
+function siapkan(env: HandlebarsEnv): void {
     env.registerPartial('tabel-nilai', readFileSync(join(tabelDir(), '_nilai.hbs'), 'utf8').trim());
-    c = { partial: new Map(), judul: new Map() };
-    cache.set(env, c);
-  }
-  return c;
 }
 
+const templat = (env: HandlebarsEnv) => templatTabel(env, tabelDir(), siapkan);
+
 function partialOf(env: HandlebarsEnv, id: string): Template {
-  const c = cacheOf(env);
-  let t = c.partial.get(id);
-  if (!t) {
-    t = env.compile(readFileSync(join(tabelDir(), `${id}.hbs`), 'utf8'), { strict: true });
-    c.partial.set(id, t);
-  }
-  return t;
+  return templat(env).partial(id);
 }
 
 function judulOf(env: HandlebarsEnv, def: DefinisiTabel): Template {
-  const c = cacheOf(env);
-  let t = c.judul.get(def.id);
-  if (!t) {
-    t = env.compile(def.judul, { strict: true });
-    c.judul.set(def.id, t);
-  }
-  return t;
+  return templat(env).judul(def.id, def.judul);
 }
 
 /** Caption pieces of a table (also for a list of tables). */

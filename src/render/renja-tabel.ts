@@ -22,6 +22,7 @@ import type { Indikator, RenjaRincian, RenjaTarget } from '../model/types.js';
 import { formatAngka } from '../util/format.js';
 import { templatesDir } from './assets.js';
 import { romawi, type HandlebarsEnv } from './handlebars-env.js';
+import { templatTabel } from './templat-tabel.js';
 import type { KonteksDokumen } from './konteks.js';
 import { slugTabel } from './lkjip-tabel.js';
 
@@ -452,26 +453,12 @@ export function definisiTabelRenja(id: string): DefinisiTabelRenja {
 
 type Template = (context: unknown) => string;
 
-interface Cache {
-  partial: Map<string, Template>;
-  judul: Map<string, Template>;
-}
-
-const cache = new WeakMap<HandlebarsEnv, Cache>();
-
 function tabelDir(): string {
   return join(templatesDir(), 'renja', 'tabel');
 }
 
-/**
- * Compiles once per env; the first time registers the shared value cell (`tabel-nilai`, the
- * LKJIP's), `rp`: Rupiah as the forms print it, "-" for nothing or zero, with break
- * opportunities after the thousands dots so 11 money columns fit a landscape page, and
- * `kode_pecah`: a kode that may break after its dots.
- */
-function cacheOf(env: HandlebarsEnv): Cache {
-  let c = cache.get(env);
-  if (!c) {
+/** Registers, once per env, the helpers and partials these tables use. */
+function siapkan(env: HandlebarsEnv): void {
     env.registerPartial('tabel-nilai', readFileSync(join(templatesDir(), 'lkjip', 'tabel', '_nilai.hbs'), 'utf8').trim());
     env.registerHelper('rp', (v: unknown) => {
       if (typeof v !== 'number' || !Number.isFinite(v) || v === 0) return '-';
@@ -481,30 +468,16 @@ function cacheOf(env: HandlebarsEnv): Cache {
     env.registerHelper('kode_pecah', (v: unknown) =>
       new env.SafeString(env.Utils.escapeExpression(String(v ?? '')).split('.').join('.<wbr>')),
     );
-    c = { partial: new Map(), judul: new Map() };
-    cache.set(env, c);
-  }
-  return c;
 }
 
+const templat = (env: HandlebarsEnv) => templatTabel(env, tabelDir(), siapkan);
+
 function partialOf(env: HandlebarsEnv, id: string): Template {
-  const c = cacheOf(env);
-  let t = c.partial.get(id);
-  if (!t) {
-    t = env.compile(readFileSync(join(tabelDir(), `${id}.hbs`), 'utf8'), { strict: true });
-    c.partial.set(id, t);
-  }
-  return t;
+  return templat(env).partial(id);
 }
 
 function judulOf(env: HandlebarsEnv, def: DefinisiTabelRenja): Template {
-  const c = cacheOf(env);
-  let t = c.judul.get(def.id);
-  if (!t) {
-    t = env.compile(def.judul, { strict: true });
-    c.judul.set(def.id, t);
-  }
-  return t;
+  return templat(env).judul(def.id, def.judul);
 }
 
 function sumberRenja(ctx: KonteksDokumen, id: string): string | null {
