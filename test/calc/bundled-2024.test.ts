@@ -12,8 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hitungTahun } from '../../src/calc/index.js';
-import type { BarisE81, BarisKinerja, BarisLraHasil, BarisTc29, HasilSasaran, HasilTahun, KolomE81K } from '../../src/calc/types.js';
+import type { HasilTahun } from '../../src/calc/types.js';
 import { loadData } from '../../src/load/index.js';
+import { cariHasil } from './cari-hasil.js';
 import { formatNilai, formatPersen, formatRupiah } from '../../src/util/format.js';
 import { validate } from '../../src/validate/index.js';
 import { buatDataSintetis } from '../bench/sintetis.js';
@@ -28,36 +29,7 @@ beforeAll(async () => {
   h = hitungTahun(loaded.dataSet, 2024);
 });
 
-const kinerja = (id: string): BarisKinerja => {
-  const b = [...h.kinerja.tujuan, ...h.kinerja.iku, ...h.kinerja.lainnya].find((x) => x.id === id);
-  if (!b) throw new Error(`indikator ${id} tidak ada di hasil`);
-  return b;
-};
-const sasaran = (id: string): HasilSasaran => {
-  const s = h.sasaran.find((x) => x.id === id);
-  if (!s) throw new Error(`sasaran ${id} tidak ada di hasil`);
-  return s;
-};
-const lra = (kode: string): BarisLraHasil => {
-  const b = kode === '' ? h.anggaran.lra?.total : h.anggaran.lra?.baris.find((x) => x.kode === kode);
-  if (!b) throw new Error(`baris LRA ${kode} tidak ada`);
-  return b;
-};
-const e81 = (kode: string): BarisE81 => {
-  const b = h.renja.e81?.program.flatMap((p) => p.baris).find((x) => x.kode === kode);
-  if (!b) throw new Error(`baris E.81 ${kode} tidak ada`);
-  return b;
-};
-const e81K = (kode: string, id: string): KolomE81K => {
-  const k = e81(kode).indikator.find((x) => x.indikator === id);
-  if (!k) throw new Error(`indikator ${id} tidak ada di baris E.81 ${kode}`);
-  return k;
-};
-const tc29 = (id: string): BarisTc29 => {
-  const b = h.renja.tc29?.find((x) => x.indikator === id);
-  if (!b) throw new Error(`baris TC-29 ${id} tidak ada`);
-  return b;
-};
+const { kinerja, sasaran, lra, e81, e81K, tc29 } = cariHasil(() => h);
 
 describe('bundled 2024: indikator tujuan (Tabel III.1)', () => {
   it('TPT IT-1: target 4,76, realisasi 3,87, capaian 118,70 (Formulasi 2)', () => {

@@ -8,9 +8,10 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hitungTahun } from '../../src/calc/index.js';
-import type { BarisE81, BarisKinerja, BarisLraHasil, BarisTc29, HasilTahun, KolomE81K } from '../../src/calc/types.js';
+import type { HasilTahun } from '../../src/calc/types.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { loadData, type Loaded } from '../../src/load/index.js';
+import { cariHasil } from './cari-hasil.js';
 import type { DataSet } from '../../src/model/types.js';
 import { statusTahun, validate } from '../../src/validate/index.js';
 import { formatAngka, formatNilai, formatPersen, formatRupiah } from '../../src/util/format.js';
@@ -28,31 +29,7 @@ beforeAll(async () => {
   h = hitungTahun(data, 2026);
 });
 
-const kinerja = (id: string): BarisKinerja => {
-  const b = [...h.kinerja.tujuan, ...h.kinerja.iku, ...h.kinerja.lainnya, ...h.kinerja.program].find((x) => x.id === id);
-  if (!b) throw new Error(`indikator ${id} tidak ada di hasil`);
-  return b;
-};
-const lra = (kode: string): BarisLraHasil => {
-  const b = kode === '' ? h.anggaran.lra?.total : h.anggaran.lra?.baris.find((x) => x.kode === kode);
-  if (!b) throw new Error(`baris LRA ${kode} tidak ada`);
-  return b;
-};
-const e81 = (kode: string): BarisE81 => {
-  const b = h.renja.e81?.program.flatMap((p) => p.baris).find((x) => x.kode === kode);
-  if (!b) throw new Error(`baris E.81 ${kode} tidak ada`);
-  return b;
-};
-const e81K = (kode: string, id: string): KolomE81K => {
-  const k = e81(kode).indikator.find((x) => x.indikator === id);
-  if (!k) throw new Error(`indikator ${id} tidak ada di baris E.81 ${kode}`);
-  return k;
-};
-const tc29 = (id: string): BarisTc29 => {
-  const b = h.renja.tc29?.find((x) => x.indikator === id);
-  if (!b) throw new Error(`baris TC-29 ${id} tidak ada`);
-  return b;
-};
+const { kinerja, lra, e81, e81K, tc29 } = cariHasil(() => h);
 
 /** Every number reachable from `v`, with its path, that is NaN or +-Infinity. */
 function angkaRusak(v: unknown, jalur = '$'): string[] {
