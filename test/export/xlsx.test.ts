@@ -50,7 +50,7 @@ function cariBaris(ws: ExcelJS.Worksheet, kolom: number, awal: string): ExcelJS.
 function rumusDi(cell: ExcelJS.Cell): { formula: string; result: unknown } {
   const v = cell.value;
   if (!v || typeof v !== 'object' || !('formula' in v)) throw new Error(`${cell.address} bukan rumus: ${JSON.stringify(v)}`);
-  return { formula: v.formula, result: v.result };
+  return { formula: v.formula ?? '', result: v.result };
 }
 
 function semuaRumus(wb: ExcelJS.Workbook): { lembar: string; alamat: string; formula: string; result: unknown }[] {
@@ -59,7 +59,7 @@ function semuaRumus(wb: ExcelJS.Workbook): { lembar: string; alamat: string; for
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         const v = cell.value;
-        if (v && typeof v === 'object' && 'formula' in v) out.push({ lembar: ws.name, alamat: cell.address, formula: v.formula, result: v.result });
+        if (v && typeof v === 'object' && 'formula' in v) out.push({ lembar: ws.name, alamat: cell.address, formula: v.formula ?? '', result: v.result });
       }),
     ),
   );
@@ -138,7 +138,7 @@ describe('workbook LKJIP dan Renja', () => {
     let lra = 0;
     ws.eachRow((row) => row.eachCell((cell) => {
       const v = cell.value;
-      if (v && typeof v === 'object' && 'formula' in v && v.formula.includes('LRA!')) lra++;
+      if (v && typeof v === 'object' && 'formula' in v && (v.formula ?? '').includes('LRA!')) lra++;
     }));
     expect(lra).toBeGreaterThan(0);
   });
