@@ -96,12 +96,12 @@ export const KATALOG = {
       'Data satu perangkat daerah biasanya hanya puluhan KB per berkas.',
     saran: () => 'periksa apakah berkas yang benar yang disimpan di sini (bukan ekspor, lampiran atau salinan berulang)',
   }),
-  LKJ108: entri<{ kedalaman: string; batas: number }>({
+  LKJ108: entri<{ batas: number }>({
     judul: 'Struktur bersarang terlalu dalam',
     tingkat: 'error',
     pesan: (p) =>
-      `Berkas ini bersarang ${p.kedalaman} tingkat (daftar di dalam daftar atau peta di dalam peta), ` +
-      `melebihi batas ${p.batas} tingkat; berkas tidak dibaca. Data lkjip paling dalam belasan tingkat.`,
+      `Berkas ini bersarang lebih dari ${p.batas} tingkat (daftar di dalam daftar atau peta di dalam peta); ` +
+      'berkas tidak dibaca. Data lkjip paling dalam sekitar 8 tingkat.',
     saran: () => 'periksa kurung [ ] / { } yang tidak ditutup dan indentasi yang terus bertambah mulai baris ini',
   }),
   LKJ201: entri<{ kolom: string; ditemukan: string; diharapkan: string }>({

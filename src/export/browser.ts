@@ -11,11 +11,23 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { assetDirs } from '../render/assets.js';
 import { ExportError } from './export-error.js';
 
 export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
+
+/** Closing a page or the browser never waits longer than this; then the process group is killed. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** Largest delay setTimeout honours (a larger one fires at once). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A usable per-pass limit: a missing, zero, negative or non-numeric one means the default. */
+export function renderTimeoutMs(ms: number | undefined): number {
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return DEFAULT_RENDER_TIMEOUT_MS;
+  return Math.min(Math.max(ms, 1), MAX_TIMER_MS);
+}
 
 /** Flags that work in containers and CI without a GPU, a sandbox-capable kernel or network. */
 export const CHROMIUM_ARGS = [
@@ -57,6 +69,11 @@ export interface PrintPage {
   readonly blocked: string[];
   /** Loads `html` as if it were a file in the folder `baseUrl` and waits for it and its fonts. */
   load(html: string, baseUrl: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Runs one browser step (a print) under the limit, and fails at once with LKJ501 when the page's
+   * renderer or the browser crashes meanwhile instead of waiting for the limit.
+   */
+  guard<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -91,7 +108,7 @@ export function findBrowser(options: Pick<BrowserOptions, 'executablePath' | 'en
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   const executablePath = findBrowser(options);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+  const timeoutMs = renderTimeoutMs(options.timeoutMs);
   const allowDirs = (options.allowDirs ?? assetDirs()).map((dir) => canonicalPath(resolve(dir)));
   let browser: Browser;
   try {
@@ -110,23 +127,69 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
       { cause: error },
     );
   }
+  // Rejects once the browser goes away (crash, killed, out of memory), so that no step waits for
+  // its full limit on a browser that is gone.
+  const gone = new Promise<never>((_, reject) => {
+    browser.once('disconnected', () => reject(browserCrashed('mencetak', new Error('browser terputus (disconnected)'))));
+  });
+  gone.catch(() => undefined);
   return {
     executablePath,
     allowDirs,
     timeoutMs,
-    newPage: () => createPrintPage(browser, allowDirs, timeoutMs),
-    close: async () => {
-      await browser.close();
-    },
+    newPage: () => createPrintPage(browser, allowDirs, timeoutMs, gone),
+    close: () => closeBrowser(browser),
   };
 }
 
-async function createPrintPage(browser: Browser, allowDirs: readonly string[], defaultTimeoutMs: number): Promise<PrintPage> {
-  const page = await browser.newPage();
+/**
+ * Closes the browser without ever throwing or hanging: a crashed or frozen Chromium would otherwise
+ * turn the error that stopped the build into a stack trace, or keep the process alive forever.
+ */
+async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  try {
+    await withDeadline(browser.close(), CLOSE_TIMEOUT_MS, 'menutup browser');
+  } catch {
+    // killed below
+  }
+  // Always the whole process group (Puppeteer starts Chromium detached, as a group leader): after a
+  // crash or a frozen renderer the main process may be gone while renderers live on, holding the
+  // pipes that keep this process from exiting.
+  if (child?.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // ESRCH: the group has already gone
+    }
+  }
+}
+
+async function createPrintPage(
+  browser: Browser,
+  allowDirs: readonly string[],
+  defaultTimeoutMs: number,
+  gone: Promise<never>,
+): Promise<PrintPage> {
+  const open = async (): Promise<Page> => {
+    const p = await browser.newPage();
+    await p.setJavaScriptEnabled(false);
+    await p.setRequestInterception(true);
+    return p;
+  };
+  const page = await withDeadline(Promise.race([open(), gone]), defaultTimeoutMs, 'membuka halaman');
   const blocked: string[] = [];
   let served: { url: string; html: string } | undefined;
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
+  // A renderer crash ("Aw, Snap!") leaves the browser alive: the page emits 'error' and a print in
+  // progress would wait for its limit. Racing this makes it fail at once.
+  const crashed = new Promise<never>((_, reject) => {
+    page.once('error', (error: Error) => reject(browserCrashed('mencetak', error)));
+  });
+  crashed.catch(() => undefined);
+  const guard = <T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> => {
+    work.catch(() => undefined);
+    return withDeadline(Promise.race([work, crashed, gone]), timeoutMs, what);
+  };
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
@@ -146,9 +209,12 @@ async function createPrintPage(browser: Browser, allowDirs: readonly string[], d
       const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
       if (!base.startsWith('file:')) throw new Error(`baseUrl harus URL file://, bukan ${baseUrl}`);
       served = { url: new URL(DOCUMENT_NAME, base).href, html };
-      await withDeadline(page.goto(served.url, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs, 'memuat HTML');
+      await guard(page.goto(served.url, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs, 'memuat HTML');
     },
-    close: () => page.close(),
+    guard,
+    close: async () => {
+      await withDeadline(page.close(), CLOSE_TIMEOUT_MS, 'menutup halaman').catch(() => undefined);
+    },
   };
 }
 
@@ -179,19 +245,42 @@ function canonicalPath(path: string): string {
  */
 export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const limit = renderTimeoutMs(ms);
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(renderTimeout(ms, what)), ms);
+    timer = setTimeout(() => reject(renderTimeout(limit, what)), limit);
   });
   try {
     return await Promise.race([work, deadline]);
   } catch (error) {
-    if (error instanceof TimeoutError) throw renderTimeout(ms, what, error);
+    if (error instanceof ExportError) throw error;
+    if (error instanceof TimeoutError) throw renderTimeout(limit, what, error);
+    if (isBrowserCrash(error)) throw browserCrashed(what, error);
     throw error;
   } finally {
     clearTimeout(timer);
     // the losing promise may reject later; it must not become an unhandled rejection
     work.catch(() => undefined);
   }
+}
+
+/**
+ * Errors Puppeteer raises when Chromium or the page's renderer died under it (connection or
+ * session closed, target crashed). Anything else from a step is a bug and stays as it is.
+ */
+function isBrowserCrash(error: unknown): boolean {
+  if (error instanceof ProtocolError) return true; // TargetCloseError is one too
+  const text = error instanceof Error ? error.message : '';
+  return /crash|Target closed|Session closed|Connection closed|detached|disconnected|browser has been closed/i.test(text);
+}
+
+function browserCrashed(what: string, cause: unknown): ExportError {
+  return new ExportError(
+    'LKJ501',
+    `Chromium berhenti tiba-tiba saat ${what} (${firstLine(cause)}); dokumen tidak jadi dan tidak ada berkas yang ditulis.`,
+    'Biasanya karena memori habis atau browser dimatikan program lain; jalankan build sekali lagi. Bila terus terjadi, ' +
+      'coba browser lain dengan PUPPETEER_EXECUTABLE_PATH atau laporkan sebagai bug.',
+    { cause },
+  );
 }
 
 function renderTimeout(ms: number, what: string, cause?: unknown): ExportError {

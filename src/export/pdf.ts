@@ -22,7 +22,6 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import type { BrowserSession, PrintPage } from './browser.js';
-import { withDeadline } from './browser.js';
 import { ExportError } from './export-error.js';
 import { fillTocPages, injectAnchorLinks, scanHtml, type HtmlMarks } from './html-marks.js';
 import { pageLabel } from './page-numbers.js';
@@ -153,7 +152,7 @@ async function reprintTocOnly(
 
 async function printOnce(page: PrintPage, html: string, baseUrl: string, timeoutMs: number, pageRanges = ''): Promise<Uint8Array> {
   await page.load(html, baseUrl, timeoutMs);
-  return withDeadline(
+  return page.guard(
     page.page.pdf({
       preferCSSPageSize: true,
       printBackground: true,

@@ -112,6 +112,7 @@ function asUserError(error: unknown, outDir: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === undefined || !USER_FS_ERRORS.has(code)) return error;
   const why: Record<string, string> = {
+    ENOENT: 'folder induknya tidak ada atau tidak dapat dibuat',
     EACCES: 'tidak punya izin menulis',
     EPERM: 'tidak punya izin menulis',
     EROFS: 'sistem berkasnya hanya-baca',

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
@@ -16,6 +16,7 @@ import type {
   RenstraStrategis,
   Renja,
 } from '../model/types.js';
+import { byteRusakUtf8, MAKS_UKURAN_BERKAS, posisiByte, tampilkanUkuran } from './batas.js';
 import { BERKAS_DASAR, BERKAS_TAHUN, DOKUMEN_NARASI, POLA_FOLDER_TAHUN, type JenisBerkas } from './kinds.js';
 import { parseYaml } from './parse-yaml.js';
 import { posisiNode, type Posisi } from './position.js';
@@ -157,12 +158,12 @@ export async function loadData(dir: string): Promise<Loaded> {
   const files = new Map<string, LoadedFile>();
   const dibaca = await Promise.all(
     rencana.map(async (r) => {
-      try {
-        return { r, text: await readFile(r.abs, 'utf8') };
-      } catch (err) {
-        diagnostics.push(diagnosa('LKJ105', { detail: err instanceof Error ? err.message : String(err) }, { file: tampilanPath(r.abs) }));
+      const hasil = await bacaTeks(r.abs);
+      if (typeof hasil !== 'string') {
+        diagnostics.push(hasil);
         return undefined;
       }
+      return { r, text: hasil };
     }),
   );
   for (const d of dibaca) {
@@ -191,12 +192,12 @@ export async function loadData(dir: string): Promise<Loaded> {
 
   const narasi = await Promise.all(
     narasiBaca.map(async (n) => {
-      try {
-        return { ...n, text: await readFile(n.abs, 'utf8') };
-      } catch (err) {
-        diagnostics.push(diagnosa('LKJ105', { detail: err instanceof Error ? err.message : String(err) }, { file: tampilanPath(n.abs) }));
+      const hasil = await bacaTeks(n.abs);
+      if (typeof hasil !== 'string') {
+        diagnostics.push(hasil);
         return undefined;
       }
+      return { ...n, text: hasil };
     }),
   );
   const loaded = buatLoaded(dir, files, years, diagnostics);
@@ -206,6 +207,67 @@ export async function loadData(dir: string): Promise<Loaded> {
     (dt.narasi[n.dokumen] ??= {})[n.nama] = n.text;
   }
   return loaded;
+}
+
+const SEBAB_BACA: Record<string, string> = {
+  EACCES: 'tidak punya izin membaca',
+  EPERM: 'tidak punya izin membaca',
+  ENOENT: 'berkas hilang saat dibaca',
+  EISDIR: 'ini folder, bukan berkas',
+  ELOOP: 'tautan simbolik melingkar',
+  EIO: 'kesalahan baca dari disk',
+  EMFILE: 'terlalu banyak berkas terbuka',
+};
+
+/**
+ * The text of a data file, or the diagnostic that says why it cannot be used: not a regular file
+ * (a FIFO or device would block or never end), larger than MAKS_UKURAN_BERKAS (checked before
+ * reading), or not UTF-8 (Node would silently turn bad bytes into U+FFFD and the data would change).
+ */
+async function bacaTeks(abs: string): Promise<string | Diagnostic> {
+  const file = tampilanPath(abs);
+  const gagal = (err: unknown): Diagnostic => {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    const sebab = (code && SEBAB_BACA[code]) ?? 'kesalahan sistem berkas';
+    const asli = err instanceof Error ? err.message : String(err);
+    return diagnosa('LKJ105', { detail: `${sebab} (${code ?? asli})` }, { file });
+  };
+  let buf: Buffer;
+  try {
+    const info = await stat(abs);
+    if (!info.isFile()) return diagnosa('LKJ105', { detail: 'ini bukan berkas biasa (folder, pipa atau perangkat)' }, { file });
+    if (info.size > MAKS_UKURAN_BERKAS) {
+      return diagnosa('LKJ107', { ukuran: tampilkanUkuran(info.size), batas: tampilkanUkuran(MAKS_UKURAN_BERKAS) }, { file });
+    }
+    const fh = await open(abs, 'r');
+    try {
+      // Read at most one byte past the limit: a file that grew since stat() is caught too.
+      const wadah = Buffer.alloc(Math.min(info.size, MAKS_UKURAN_BERKAS) + 1);
+      let isi = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(wadah, isi, wadah.length - isi, isi);
+        if (bytesRead === 0) break;
+        isi += bytesRead;
+        if (isi === wadah.length) break;
+      }
+      if (isi > MAKS_UKURAN_BERKAS) {
+        return diagnosa('LKJ107', { ukuran: `lebih dari ${tampilkanUkuran(MAKS_UKURAN_BERKAS)}`, batas: tampilkanUkuran(MAKS_UKURAN_BERKAS) }, { file });
+      }
+      buf = wadah.subarray(0, isi);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    return gagal(err);
+  }
+  const rusak = byteRusakUtf8(buf);
+  if (rusak !== -1) {
+    const b = `0x${(buf[rusak] as number).toString(16).toUpperCase().padStart(2, '0')}`;
+    return diagnosa('LKJ106', { byte: b }, { file, ...posisiByte(buf, rusak), found: b });
+  }
+  // A UTF-8 byte order mark is allowed and dropped, as editors on Windows write one.
+  const awal = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return buf.toString('utf8', awal);
 }
 
 function ambilTahun(data: DataSebagian, tahun: number): DataTahun {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
+import { lewatKedalaman, MAKS_KEDALAMAN, periksaNilai } from './batas.js';
 import { posisiOffset } from './position.js';
 
 export interface HasilParse {
@@ -50,6 +51,9 @@ function kunciDi(text: string, offset: number): string {
  * error, duplicate keys, anchors/aliases, tags) takes the full path, which reports it exactly.
  */
 export function parseYaml(text: string, file: string): HasilParse {
+  // Both parsers recurse once per nesting level: `[[[[...]]]]` thousands deep overflows the stack.
+  const terlaluDalam = lewatKedalaman(text);
+  if (terlaluDalam) return tanpaIsi(text, diagnosaDalam(file, text, terlaluDalam.offset));
   if (!/(^|[\s\[{,:-])[&*!]/.test(text)) {
     let value: unknown;
     try {
@@ -57,6 +61,8 @@ export function parseYaml(text: string, file: string): HasilParse {
     } catch {
       return parseLengkap(text, file);
     }
+    const masalah = periksaNilai(value);
+    if (masalah) return parseLengkap(text, file);
     let lengkap: HasilParse | undefined;
     const muat = (): HasilParse => (lengkap ??= parseLengkap(text, file));
     return {
@@ -75,15 +81,51 @@ export function parseYaml(text: string, file: string): HasilParse {
 }
 
 const require = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+
+const isStackOverflow = (err: unknown): boolean => err instanceof RangeError || /call stack size/i.test(String((err as Error)?.message));
+
+/** Line:column of an offset, counting newlines (no parse needed). */
+function posisiTeks(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let awal = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    awal = i + 1;
+  }
+  return { line, column: offset - awal + 1 };
+}
+
+function diagnosaDalam(file: string, text: string, offset?: number): Diagnostic {
+  const pos = offset === undefined ? { line: 1, column: 1 } : posisiTeks(text, offset);
+  return diagnosa('LKJ108', { batas: MAKS_KEDALAMAN }, { file, ...pos });
+}
+
+/** A file that cannot be parsed safely: no value, an empty Document (positions come from the diagnostics). */
+function tanpaIsi(text: string, d: Diagnostic): HasilParse {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return { doc: parseDocument(''), lineCounter, value: undefined, ok: false, diagnostics: [d] };
+}
 
 function parseLengkap(text: string, file: string): HasilParse {
-  const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (err) {
+    if (isStackOverflow(err)) return tanpaIsi(text, diagnosaDalam(file, text));
+    throw err;
+  }
   const diagnostics: Diagnostic[] = [];
   let ok = true;
   for (const e of doc.errors) {
     const pos = posisiOffset(lineCounter, e.pos[0]);
+    if (isStackOverflow(e)) {
+      return tanpaIsi(text, diagnosaDalam(file, text, e.pos[0]));
+    }
     if (e.code === 'DUPLICATE_KEY') {
       const kunci = kunciDi(text, e.pos[0]);
       diagnostics.push(diagnosa('LKJ102', { kunci }, { file, ...pos, found: kunci }));
@@ -104,9 +146,38 @@ function parseLengkap(text: string, file: string): HasilParse {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
       ok = false;
-      const detail = err instanceof Error ? err.message : String(err);
-      diagnostics.push(diagnosa('LKJ101', { detail }, { file, line: 1, column: 1 }));
+      const pesan = err instanceof Error ? err.message : String(err);
+      if (isStackOverflow(err)) diagnostics.push(diagnosaDalam(file, text));
+      else {
+        const detail = /alias count/i.test(pesan)
+          ? 'alias (*nama) dipakai berlapis-lapis sehingga datanya mengembang menjadi sangat besar ' +
+            '(pola "billion laughs"); tulis datanya langsung tanpa alias berantai'
+          : `kesalahan sintaks (yaml: ${pesan.split('\n')[0]})`;
+        diagnostics.push(diagnosa('LKJ101', { detail }, { file, line: 1, column: 1 }));
+      }
+    }
+  }
+  if (ok) {
+    const masalah = periksaNilai(value);
+    if (masalah) {
+      ok = false;
+      value = undefined;
+      diagnostics.push(
+        masalah.jenis === 'dalam'
+          ? diagnosaDalam(file, text)
+          : diagnosa(
+              'LKJ101',
+              { detail: 'sebuah alias (*nama) menunjuk ke anchor (&nama) yang melingkupinya sendiri, sehingga datanya melingkar tanpa ujung' },
+              { file, ...(posisiAlias(text) ?? { line: 1, column: 1 }) },
+            ),
+      );
     }
   }
   return { doc, lineCounter, value, ok, diagnostics };
+}
+
+/** The first alias in a text, to point a cycle diagnostic somewhere useful. */
+function posisiAlias(text: string): { line: number; column: number } | undefined {
+  const m = /(^|[\s\[{,:-])\*[^\s,\[\]{}]+/.exec(text);
+  return m ? posisiTeks(text, m.index + m[1]!.length) : undefined;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import { namaSkema } from '../load/kinds.js';
 import { tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
+import { periksaAngkaBesar } from './angka-besar.js';
 import { ATURAN, buatKonteks } from './rules.js';
 import { diagnosaSkema } from './schema-errors.js';
 import { muatSkema, validatorUntuk } from './schema.js';
@@ -18,7 +19,13 @@ export interface OpsiValidasi {
 }
 
 /** Schema codes a more specific rule code replaces at the same spot (LKJ306 says more than "maximum 4"). */
-const DIGANTI_ATURAN: Record<string, string[]> = { LKJ306: ['LKJ207', 'LKJ205'], LKJ307: ['LKJ207', 'LKJ205', 'LKJ206'], LKJ308: ['LKJ207', 'LKJ205'] };
+const DIGANTI_ATURAN: Record<string, string[]> = {
+  LKJ306: ['LKJ207', 'LKJ205'],
+  LKJ307: ['LKJ207', 'LKJ205', 'LKJ206'],
+  LKJ308: ['LKJ207', 'LKJ205'],
+  // "too big to compute" says more than "not an integer" or "above the maximum" about `.inf` / 1e400
+  LKJ209: ['LKJ201', 'LKJ202', 'LKJ205', 'LKJ207', 'LKJ208'],
+};
 
 /**
  * Every problem in the loaded data, not only the first: load problems, then schema errors per file,
@@ -50,7 +57,8 @@ export function validate(loaded: Loaded, tahun?: number, opsi: OpsiValidasi = {}
   }
 
   const ctx = buatKonteks(loaded, files, years);
-  const dariAturan = ATURAN.flatMap((a) => a.periksa(ctx));
+  const angkaBesar = files.filter((f) => f.ok).flatMap(periksaAngkaBesar);
+  const dariAturan = [...angkaBesar, ...ATURAN.flatMap((a) => a.periksa(ctx))];
   const tempat = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}`;
   const ditimpa = new Set<string>();
   for (const d of dariAturan) for (const c of DIGANTI_ATURAN[d.code] ?? []) ditimpa.add(`${c}@${tempat(d)}`);

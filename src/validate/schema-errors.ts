@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { diagnosa, tampilkanNilai, type Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-data.js';
 import { posisiNode, segmenPath } from '../load/position.js';
+import { teksAngkaTakHingga } from './angka-besar.js';
 import { sarankanAngka } from './number-text.js';
 
 const NAMA_TIPE: Record<string, string> = {
@@ -15,6 +16,7 @@ const NAMA_TIPE: Record<string, string> = {
 };
 
 export function jelaskanNilai(v: unknown): string {
+  if (v === undefined) return 'tidak ada isinya (berkas kosong)';
   if (v === null) return 'null (kosong)';
   if (Array.isArray(v)) return `daftar (${v.length} butir)`;
   if (typeof v === 'object') return 'peta (kunci: nilai)';
@@ -67,6 +69,7 @@ function jarak(a: string, b: string): number {
 
 /** The closest known name, if close enough to be a typo. */
 export function mirip(nama: string, kandidat: Iterable<string>): string | undefined {
+  if (nama.length > 100) return undefined; // no column name is that long; the distance would cost seconds
   const norm = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, '');
   let terbaik: string | undefined;
   let skor = Infinity;
@@ -161,7 +164,9 @@ export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Di
         const angka = tipe.includes('number') || tipe.includes('integer');
         const saran = angka && typeof data === 'string' ? sarankanAngka(data, !tipe.includes('number')) : undefined;
         const diharapkan = tipe.map((t) => NAMA_TIPE[t] ?? t).join(' atau ');
-        if (saran !== undefined && typeof data === 'string') {
+        if (angka && typeof data === 'string' && teksAngkaTakHingga(data)) {
+          out.push(diagnosa('LKJ209', { kolom, ditemukan: `angka ${data}` }, { ...lok(e.instancePath), found: data }));
+        } else if (saran !== undefined && typeof data === 'string') {
           out.push(diagnosa('LKJ202', { kolom, teks: data, angka: saran }, { ...lok(e.instancePath), found: data, expected: saran }));
         } else {
           out.push(
@@ -187,7 +192,7 @@ export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Di
         const m = mirip(nama, dikenal);
         const jalur = `${e.instancePath}/${nama.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         out.push(
-          diagnosa('LKJ204', { kolom: nama, di: tempat(f.value, e.instancePath), dikenal, ...(m ? { mirip: m } : {}) }, { ...lok(jalur, true), found: nama }),
+          diagnosa('LKJ204', { kolom: nama.length > 80 ? `${nama.slice(0, 77)}...` : nama, di: tempat(f.value, e.instancePath), dikenal, ...(m ? { mirip: m } : {}) }, { ...lok(jalur, true), found: nama }),
         );
         break;
       }
