@@ -20,6 +20,8 @@ Contoh:
   $ lkjip calc 2024                     tabel capaian, kategori, anggaran dan efisiensi 2024
   $ lkjip calc 2024 --json > hasil.json hasil hitungan untuk skrip lain
   $ lkjip validate 2024 --data ../opd-lain/data
+  $ lkjip init 2025                     mulai data tahun 2025 dari Renstra dan data 2024
+  $ lkjip build --all                   bangun dokumen semua tahun yang lengkap
 
 Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
 3 lingkungan bermasalah (browser tidak ada, folder keluaran tidak bisa ditulis, batas waktu).
@@ -90,8 +92,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 
   program
     .command('build')
-    .description('periksa, hitung dan cetak dokumen satu tahun ke folder keluaran')
-    .argument('<tahun>', 'tahun laporan, misalnya 2024', parseTahun)
+    .description('periksa, hitung dan cetak dokumen satu tahun (atau semua: --all) ke folder keluaran')
+    .argument('[tahun]', 'tahun laporan, misalnya 2024 (atau --all)', parseTahun)
     .addOption(dataOption())
     .addOption(new Option('-o, --out <folder>', 'folder keluaran; berkas ditulis ke <folder>/<tahun>/').default('out'))
     .addOption(new Option('--only <dokumen>', 'hanya satu dokumen').choices(['lkjip', 'renja']))
@@ -99,6 +101,12 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       new Option('--format <daftar>', 'format keluaran, dipisah koma: pdf,html,xlsx').default(['pdf', 'html', 'xlsx'], 'pdf,html,xlsx').argParser(parseFormat),
     )
     .addOption(new Option('--timeout <detik>', 'batas waktu cetak per tahap (detik)').argParser(Number))
+    .addOption(new Option('--all', 'bangun semua tahun yang datanya lengkap (tahun riwayat dilewati)'))
+    .addOption(
+      new Option('--shard <i/n>', 'hanya bagian ke-i dari n daftar pekerjaan (tahun x dokumen), untuk matriks CI; mis. 1/3').argParser(parseShard),
+    )
+    .addOption(new Option('-j, --jobs <n>', 'jumlah dokumen yang dibangun bersamaan dengan --all/--shard (satu browser dipakai bersama)').argParser(parseJobs).default(2))
+    .addOption(new Option('-w, --watch', 'bangun ulang setiap kali berkas data atau templates/ berubah; Ctrl-C untuk berhenti'))
     .addOption(reporterOption())
     .addHelpText(
       'after',
@@ -106,11 +114,35 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         'di folder sementara, lalu dipindahkan ke out/<tahun>/ hanya bila semuanya jadi.\n' +
         'Tanggal di PDF diambil dari SOURCE_DATE_EPOCH bila diisi, selain itu dari tanggal dokumen di data,\n' +
         'sehingga data yang sama selalu menghasilkan berkas yang sama persis.\n\n' +
-        'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan',
+        'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan' +
+        '\n  $ lkjip build --all                   semua tahun yang lengkap, ringkasan di akhir' +
+        '\n  $ lkjip build --all --shard 2/3       bagian ke-2 dari 3 (matriks CI)' +
+        '\n  $ lkjip build --all --reporter json   hasil tiap tahun sebagai JSON di stdout' +
+        '\n  $ lkjip build 2024 --watch --format html',
     )
-    .action(async (tahun: number, opts: import('./commands/build.js').BuildOptions) => {
+    .action(async (tahun: number | undefined, opts: import('./commands/build.js').BuildOptions) => {
       const { commandBuild } = await import('./commands/build.js');
       code = await commandBuild(tahun, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('mulai folder tahun baru dari Renstra dan data tahun sebelumnya')
+    .argument('<tahun>', 'tahun yang dibuat, misalnya 2025 (di dalam periode Renstra)', parseTahun)
+    .addOption(dataOption())
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nMembuat <data>/<tahun>/: pk.yaml (target Renstra tahun itu; anggaran program PK tahun lalu sebagai\n' +
+        'titik awal, bertanda TODO), kinerja.yaml dan program.yaml (target Renstra, realisasi kosong = null),\n' +
+        'kerangka konteks.yaml, lkjip.yaml, renja.yaml, dan narasi tahun lalu sebagai draf (baris pertama\n' +
+        '"> TODO: perbarui untuk tahun <tahun>"). lra.yaml dibuat sendiri setelah LRA terbit.\n' +
+        'Folder tahun yang sudah ada tidak pernah ditimpa. Di akhir dicetak daftar yang belum diisi.\n\n' +
+        'Contoh:\n  $ lkjip init 2025\n  $ lkjip validate 2025',
+    )
+    .action(async (tahun: number, opts: GlobalOptions) => {
+      const { commandInit } = await import('./commands/init.js');
+      code = await commandInit(tahun, opts, io);
     });
 
   try {
@@ -140,6 +172,22 @@ function parseTahun(value: string): number {
     throw new InvalidArgumentError(`tahun harus 4 angka, misalnya 2024 (tertulis: "${value}")`);
   }
   return Number(value);
+}
+
+function parseShard(value: string): { ke: number; dari: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const ke = Number(m?.[1]);
+  const dari = Number(m?.[2]);
+  if (!m || dari < 1 || ke < 1 || ke > dari) {
+    throw new InvalidArgumentError(`tulis i/n dengan 1 <= i <= n, misalnya 1/3 (tertulis: "${value}")`);
+  }
+  return { ke, dari };
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new InvalidArgumentError(`jobs harus bilangan bulat 1-16 (tertulis: "${value}")`);
+  return n;
 }
 
 function parseFormat(value: string): string[] {

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { statusTahun } from '../../validate/index.js';
+import { statusTahun, validate } from '../../validate/index.js';
 import { diagnosa, type Diagnostic } from '../../diagnostics.js';
 import type { BrowserSession } from '../../export/browser.js';
 import type { OutputFile } from '../../export/write-atomic.js';
 import type { KonteksDokumen } from '../../render/konteks.js';
-import type { Loaded } from '../../load/index.js';
+import { loadData, tampilanPath, type Loaded } from '../../load/index.js';
 import type { Io } from '../io.js';
 import { EXIT, type GlobalOptions } from '../run.js';
-import { laporkan, ringkasan } from '../report.js';
-import { buatProgres, type Progres } from '../progress.js';
+import { adaKesalahan, laporkan, ringkasan } from '../report.js';
+import { buatProgres } from '../progress.js';
 import { DOKUMEN, formatDidukung, type DefinisiDokumen, type Format, type JenisDokumen } from '../dokumen.js';
 import { periksaData } from './validate.js';
 
@@ -152,7 +152,7 @@ export async function commandBuild(tahun: number | undefined, opts: BuildOptions
     }
     const mulai = performance.now();
     const hasil = await buildTahunHasil(tahun as number, opts, io, browser);
-    if (opts.reporter === 'json') io.out(`${JSON.stringify(laporanDari([hasil], opts, performance.now() - mulai), null, 2)}\n`);
+    if (opts.reporter === 'json') io.out(`${JSON.stringify(laporanDari([hasil], { ...opts, jobs: 1 }, performance.now() - mulai), null, 2)}\n`);
     return hasil.kode_keluar;
   } finally {
     await browser.tutup();
@@ -226,9 +226,30 @@ type TahunSiap =
   | { ok: true; tahun: number; loaded: Loaded; ctx: KonteksDokumen; masalah: Diagnostic[] }
   | { ok: false; tahun: number; masalah: Diagnostic[] };
 
-/** Loads and checks a year and prints its problems; on success the document context to render from. */
-async function siapkanTahun(tahun: number, opts: BuildOptions, io: Io): Promise<TahunSiap> {
-  const { loaded, diagnostics, ok } = await periksaData(tahun, opts, io);
+/**
+ * `periksaData` on a data folder already loaded: validate up to `tahun`, then the year's narrative.
+ * `build --all` loads the folder once for all its years instead of once per year (with 20 years,
+ * reloading made the data checks grow with the square of the years).
+ */
+async function periksaLoaded(loaded: Loaded, tahun: number): Promise<{ loaded: Loaded; diagnostics: Diagnostic[]; ok: boolean }> {
+  const diagnostics = validate(loaded, tahun);
+  if (!adaKesalahan(diagnostics) && loaded.dataSet) {
+    const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
+    const berkas = Object.entries(narasi).flatMap(([dokumen, isi]) =>
+      Object.entries(isi).map(([nama, text]) => ({ file: tampilanPath(path.resolve(loaded.dir, String(tahun), 'narasi', dokumen, `${nama}.md`)), text })),
+    );
+    if (berkas.length > 0) {
+      const { checkNarasi } = await import('../../render/narasi.js');
+      for (const b of berkas) loaded.sources.set(b.file, b.text);
+      diagnostics.push(...checkNarasi(berkas, loaded.dataSet, tahun));
+    }
+  }
+  return { loaded, diagnostics, ok: !adaKesalahan(diagnostics) };
+}
+
+/** Loads (or takes) and checks a year and prints its problems; on success the document context to render from. */
+async function siapkanTahun(tahun: number, opts: BuildOptions, io: Io, dimuat?: Loaded): Promise<TahunSiap> {
+  const { loaded, diagnostics, ok } = dimuat ? await periksaLoaded(dimuat, tahun) : await periksaData(tahun, opts, io);
   const status = loaded.years.includes(tahun) ? statusTahun(loaded, tahun) : { bisaDibangun: false, kurang: ['folder tahun'] };
   const masalah: Diagnostic[] = [...diagnostics];
   if (ok && !status.bisaDibangun) {
@@ -325,11 +346,10 @@ export async function buildBanyak(tahunDiminta: number | undefined, opts: BuildO
   const jobs = Math.max(1, opts.jobs ?? JOBS_BAWAAN);
   const laporanOpts = { ...opts, jobs };
 
+  const loaded = await loadData(path.resolve(io.cwd, opts.data));
   let daftarTahun: number[];
   if (tahunDiminta !== undefined) daftarTahun = [tahunDiminta];
   else {
-    const { loadData } = await import('../../load/index.js');
-    const loaded = await loadData(path.resolve(io.cwd, opts.data));
     daftarTahun = loaded.years.filter((y) => statusTahun(loaded, y).bisaDibangun);
     if (daftarTahun.length === 0) {
       const ada = loaded.years.length ? `tahun ${loaded.years.join(', ')} hanya berisi riwayat` : 'tidak ada folder tahun';
@@ -361,7 +381,7 @@ export async function buildBanyak(tahunDiminta: number | undefined, opts: BuildO
     const t0 = performance.now();
     let janji = siap.get(p.tahun);
     if (!janji) {
-      janji = siapkanTahun(p.tahun, opts, ioProgres);
+      janji = siapkanTahun(p.tahun, opts, ioProgres, loaded);
       siap.set(p.tahun, janji);
     }
     const s = await janji;

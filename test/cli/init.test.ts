@@ -1,0 +1,113 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+import type { HasilInit } from '../../src/cli/commands/init.js';
+
+const root = path.resolve(__dirname, '../..');
+const tmp: string[] = [];
+afterAll(() => tmp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A working folder with a copy of a data folder in data/. */
+function salin(dari: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lkjip-init-'));
+  tmp.push(dir);
+  cpSync(dari, path.join(dir, 'data'), { recursive: true });
+  return dir;
+}
+const contoh = path.join(root, 'test/fixtures/opd-contoh/data');
+
+describe('lkjip init', () => {
+  it('starts 2027 of the made-up agency from its Renstra and 2026, and the new year validates', async () => {
+    const dir = salin(contoh);
+    const o = memoryIo({}, dir);
+    expect(await run(['init', '2027'], o)).toBe(0);
+    const folder = path.join(dir, 'data/2027');
+    expect(readdirSync(folder).sort()).toEqual(['kinerja.yaml', 'konteks.yaml', 'lkjip.yaml', 'narasi', 'pk.yaml', 'program.yaml', 'renja.yaml']);
+    const baca = (f: string): string => readFileSync(path.join(folder, f), 'utf8');
+
+    // Header schema line, like the other year folders of this data.
+    for (const f of ['pk', 'kinerja', 'program', 'konteks', 'lkjip', 'renja']) {
+      expect(baca(`${f}.yaml`).split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schemas\/[a-z-]+\.schema\.json$/);
+    }
+    // Renstra targets of 2027 carried into the PK; no Renstra target -> last PK's, marked TODO.
+    const pk = baca('pk.yaml');
+    expect(pk).toMatch(/^tahun: 2027$/m);
+    expect(pk).toContain('{ indikator: IKU-1, target: 68 }');
+    expect(pk).toContain('{ indikator: IKU-5, target: 300 }');
+    expect(pk).toMatch(/\{ indikator: IKL-1, target: 72\.5 \} # TODO/);
+    // Last year's program budgets as a start, marked TODO.
+    expect(pk).toMatch(/# TODO: anggaran program PK 2026[^\n]*\n\s+- \{ program: "2\.23\.01", anggaran: 3874215300, keterangan: APBD \}/);
+    // Realisations empty (null), never 0.
+    const kinerja = baca('kinerja.yaml');
+    expect(kinerja).toContain('{ id: IKU-1, realisasi: null }');
+    expect(kinerja).not.toMatch(/realisasi: 0/);
+    const program = baca('program.yaml');
+    expect(program).toContain('realisasi_triwulan: [null, null, null, null]');
+    // The Renstra has no 2027 target for program indicators: 2026's, marked TODO.
+    expect(program).toMatch(/id: I-2\.23\.02, target: 40, realisasi: null, .*# TODO: Renstra tidak memuat target 2027; ini target 2026/);
+    expect(program).toMatch(/# pagu: APBD 2027 belum diisi \(pagu 2026: 685\.000\.000\)/);
+    // Narrative copied as a draft with the marker on top.
+    const narasi = readdirSync(path.join(folder, 'narasi/lkjip'));
+    expect(narasi.length).toBe(readdirSync(path.join(contoh, '2026/narasi/lkjip')).length);
+    for (const f of narasi) expect(readFileSync(path.join(folder, 'narasi/lkjip', f), 'utf8')).toMatch(/^> TODO: perbarui untuk tahun 2027/);
+
+    expect(o.stderr).toMatch(/Data valid: 0 kesalahan/);
+    expect(o.stderr).toMatch(/Belum diisi/);
+    expect(o.stderr).toMatch(/data\/2027\/kinerja\.yaml:\d+ +realisasi belum diisi: IT-1, IKU-1/);
+    expect(o.stderr).toMatch(/data\/2027\/lra\.yaml +belum ada/);
+
+    const v = memoryIo({}, dir);
+    expect(await run(['validate', '2027'], v)).toBe(0);
+    expect(v.stderr).toMatch(/Data valid: 0 kesalahan/);
+    expect(v.stderr).toMatch(/hanya data riwayat[^\n]*lra\.yaml/);
+  });
+
+  it('starts 2025 of the bundled data; narrative data references without data yet are parked, not errors', async () => {
+    const dir = salin(path.join(root, 'data'));
+    const o = memoryIo({}, dir);
+    expect(await run(['init', '2025', '--reporter', 'json'], o)).toBe(0);
+    const h = JSON.parse(o.stdout) as HasilInit;
+    expect(h.ok).toBe(true);
+    expect(h.dari).toBe(2024);
+    expect(h.diagnostik.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(h.dibuat).toContain('data/2025/pk.yaml');
+    // Locations are shown like diagnostics' (relative to the process's working directory).
+    expect(h.belum_diisi.some((b) => b.file.endsWith('data/2025/lra.yaml'))).toBe(true);
+    const geparkir = h.belum_diisi.find((b) => b.pesan.includes('referensi data dinonaktifkan'));
+    expect(geparkir).toBeDefined();
+    const teks = readFileSync(path.resolve(geparkir?.file ?? ''), 'utf8');
+    expect(teks).toContain('{{!-- TODO: {{data "konteks.ketenagakerjaan.');
+    // The commented example of last year's context tables stays a comment.
+    expect(readFileSync(path.join(dir, 'data/2025/konteks.yaml'), 'utf8')).toMatch(/^# {3}penduduk_usia_kerja: 908607$/m);
+    expect(await run(['validate', '2025'], memoryIo({}, dir))).toBe(0);
+  });
+
+  it('never overwrites an existing year', async () => {
+    const dir = salin(contoh);
+    const pk = path.join(dir, 'data/2026/pk.yaml');
+    const sebelum = { isi: readFileSync(pk, 'utf8'), mtime: statSync(pk).mtimeMs };
+    const o = memoryIo({}, dir);
+    expect(await run(['init', '2026'], o)).toBe(2);
+    expect(o.stderr).toMatch(/data\/2026\/ sudah ada; `lkjip init` tidak pernah menimpa data/);
+    expect(readFileSync(pk, 'utf8')).toBe(sebelum.isi);
+    expect(statSync(pk).mtimeMs).toBe(sebelum.mtime);
+    expect(existsSync(path.join(dir, 'data/2026/narasi/lkjip'))).toBe(true);
+  });
+
+  it('refuses a year outside the Renstra period and creates nothing', async () => {
+    const dir = salin(contoh);
+    const o = memoryIo({}, dir);
+    expect(await run(['init', '2030'], o)).toBe(2);
+    expect(o.stderr).toMatch(/tahun 2030 di luar periode Renstra 2025-2029/);
+    expect(existsSync(path.join(dir, 'data/2030'))).toBe(false);
+  });
+
+  it('explains itself in --help', async () => {
+    const o = memoryIo({}, root);
+    expect(await run(['init', '--help'], o)).toBe(0);
+    expect(o.stdout).toMatch(/tidak pernah ditimpa/);
+  });
+});
