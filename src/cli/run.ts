@@ -100,7 +100,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(
       new Option('--format <daftar>', 'format keluaran, dipisah koma: pdf,html,xlsx').default(['pdf', 'html', 'xlsx'], 'pdf,html,xlsx').argParser(parseFormat),
     )
-    .addOption(new Option('--timeout <detik>', 'batas waktu cetak per tahap (detik)').argParser(Number))
+    .addOption(new Option('--timeout <detik>', 'batas waktu cetak per tahap (detik, 1-3600; bawaan 120)').argParser(parseDetik))
     .addOption(new Option('--all', 'bangun semua tahun yang datanya lengkap (tahun riwayat dilewati)'))
     .addOption(
       new Option('--shard <i/n>', 'hanya bagian ke-i dari n daftar pekerjaan (tahun x dokumen), untuk matriks CI; mis. 1/3').argParser(parseShard),
@@ -187,6 +187,14 @@ function parseShard(value: string): { ke: number; dari: number } {
 function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new InvalidArgumentError(`jobs harus bilangan bulat 1-16 (tertulis: "${value}")`);
+  return n;
+}
+
+function parseDetik(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) {
+    throw new InvalidArgumentError(`batas waktu harus angka detik antara 1 dan 3600 (tertulis: "${value}")`);
+  }
   return n;
 }
 

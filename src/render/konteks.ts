@@ -17,14 +17,23 @@ export interface KonteksDokumen {
   h: HasilTahun;
   /** Calculator results of the years before the report year that exist in the data (N-1, N-2, ...). */
   riwayat: Map<number, HasilTahun>;
+  /** How diagnostics name a narrative file: `data/2024/narasi/lkjip/bab-1.md` (set by the CLI). */
+  berkasNarasi: (dokumen: string, berkas: string) => string;
 }
 
-export function buatKonteksDokumen(data: DataSet, tahun: number, hasil?: HasilTahun): KonteksDokumen {
+export function buatKonteksDokumen(
+  data: DataSet,
+  tahun: number,
+  hasil?: HasilTahun,
+  folderData?: string,
+): KonteksDokumen {
   const d = data.tahun.get(tahun);
   if (!d) throw new Error(`tahun ${tahun} tidak ada di data`);
   const riwayat = new Map<number, HasilTahun>();
   for (const t of [...data.tahun.keys()].sort((a, b) => a - b)) {
     if (t < tahun) riwayat.set(t, hitungTahun(data, t));
   }
-  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat };
+  const berkasNarasi = (dokumen: string, berkas: string): string =>
+    `${folderData ? `${folderData}/${tahun}/` : ''}narasi/${dokumen}/${berkas}.md`;
+  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat, berkasNarasi };
 }

@@ -99,7 +99,7 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
     narasi(berkas) {
       const teks = narasiLkjip[berkas];
       if (teks === undefined) return undefined;
-      const file = `${berkas}.md`;
+      const file = ctx.berkasNarasi('lkjip', berkas);
       return renderNarasi(teks, file, ctx, env, { renderTabel: renderTabelIni, renderGrafik });
     },
     tabel: renderTabelIni,

@@ -69,7 +69,7 @@ export async function renderRenja(ctx: KonteksDokumen): Promise<HtmlDokumen> {
         const html = cadangan[berkas]?.();
         return html ? { html, tabel: [], grafik: [] } : undefined;
       }
-      return renderNarasi(teks, `${berkas}.md`, ctx, env, { renderTabel: renderTabelIni, renderGrafik: () => '' });
+      return renderNarasi(teks, ctx.berkasNarasi('renja', berkas), ctx, env, { renderTabel: renderTabelIni, renderGrafik: () => '' });
     },
     tabel: renderTabelIni,
     grafik: () => '',
