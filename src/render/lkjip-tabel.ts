@@ -420,13 +420,7 @@ function viewLra(ctx: KonteksDokumen) {
   if (!lra) {
     return { ada: false, periode, bulan_sd: '', bulan_akhir: '', total: null, baris: [] as BarisLraView[] };
   }
-  const urutan = new Map<string, number>();
-  const hitung = new Map<string | null, number>();
-  for (const b of lra.baris) {
-    const n = (hitung.get(b.induk) ?? 0) + 1;
-    hitung.set(b.induk, n);
-    urutan.set(b.kode, n);
-  }
+  const urutan = nomorUrut(lra.baris);
   const baris = lra.baris.map(
     (b): BarisLraView => ({
       ...b,
@@ -710,6 +704,18 @@ function konteksTemplate(ctx: KonteksDokumen) {
  * `<figure class="tabel [lebar]" id="tabel-<slug>">` with the caption, the table(s) of the partial
  * and the "Sumber data" line(s) (omitted when the data names none).
  */
+/** Row numbers as the LRA prints them: 1, 2, ... among the children of the same parent. */
+export function nomorUrut(baris: readonly { kode: string; induk: string | null }[]): Map<string, number> {
+  const urutan = new Map<string, number>();
+  const hitung = new Map<string | null, number>();
+  for (const b of baris) {
+    const n = (hitung.get(b.induk) ?? 0) + 1;
+    hitung.set(b.induk, n);
+    urutan.set(b.kode, n);
+  }
+  return urutan;
+}
+
 /** Whether a table has data to show (see DefinisiTabel.tersedia); tables without the check always do. */
 export function tabelTersedia(id: string, ctx: KonteksDokumen): boolean {
   return definisiTabel(id).tersedia?.(ctx) ?? true;

@@ -16,7 +16,7 @@ import {
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { createEnv, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
-import { captionTabel, definisiTabel } from './lkjip-tabel.js';
+import { captionTabel, definisiTabel, nomorUrut } from './lkjip-tabel.js';
 import { FORMAT, PenyusunLembar, ref, type Lembar, type Sel, type SelKepala } from './workbook-model.js';
 import {
   formatNilai,
@@ -528,13 +528,7 @@ function lembarLra(env: HandlebarsEnv, ctx: KonteksDokumen): { lembar: Lembar; p
   const rTotal = l.berikut;
   const baris = new Map<string, number>();
   lra.baris.forEach((b, i) => baris.set(b.kode, rTotal + 1 + i));
-  const urutan = new Map<string, number>();
-  const hitung = new Map<string | null, number>();
-  for (const b of lra.baris) {
-    const n = (hitung.get(b.induk) ?? 0) + 1;
-    hitung.set(b.induk, n);
-    urutan.set(b.kode, n);
-  }
+  const urutan = nomorUrut(lra.baris);
   const tulis = (b: BarisLraHasil, r: number, anak: number[], label: Sel, nomor: Sel | null): void => {
     const tebal = b.tingkat === 'program' || b.tingkat === 'lainnya' || b.tingkat === 'kegiatan';
     const gaya = { tebal: b.tingkat !== 'sub_kegiatan' && tebal };
