@@ -5,14 +5,8 @@
  */
 import type { BatasKategori, JenisIndikator, Polaritas, RumusCapaian, Triwulan } from '../model/types.js';
 
-/** Minimal local diagnostic; the lead will unify it with the validator's. */
-export interface Diagnostic {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  hint?: string;
-  file?: string;
-}
+export type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 export type Nilai = number | null;
 
