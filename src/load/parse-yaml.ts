@@ -54,7 +54,7 @@ export function parseYaml(text: string, file: string): HasilParse {
   // Both parsers recurse once per nesting level: `[[[[...]]]]` thousands deep overflows the stack.
   const terlaluDalam = lewatKedalaman(text);
   if (terlaluDalam) return tanpaIsi(text, diagnosaDalam(file, text, terlaluDalam.offset));
-  if (!/(^|[\s\[{,:-])[&*!]/.test(text)) {
+  if (!/(^|[\s\[{,:-])[&*!][^\s]/.test(text)) {
     let value: unknown;
     try {
       value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
