@@ -2,7 +2,7 @@
  * `npm run bench`: speed and memory of the CLI, each run as a fresh process so Node's start-up is
  * counted, as a planning officer or CI sees it. Prints a table; never part of `npm test`.
  *
- *   node dist/test/bench/run.js [--runs N] [--skip-pdf]
+ *   node dist/test/bench/run.js [--runs N] [--skip-pdf] [--skip-scale]
  *
  * Targets (issues): validate + calc of the bundled data under 0.3 s including Node's start-up.
  */
@@ -61,4 +61,12 @@ console.log(
 
 if (!skipPdf && existsSync(path.join(root, 'dist/test/bench/pdf.js'))) {
   await import('./pdf.js');
+}
+
+// Scale (issue: batch builds): 20 years through `build --all` against 20 separate builds. Several
+// minutes; `--skip-scale` leaves it out.
+if (!args.includes('--skip-scale')) {
+  const { main } = await import('./scale.js');
+  console.log('\nScale: 20 years, build --all vs 20 separate builds (several minutes)');
+  process.exitCode = await main(['--jobs', '2']);
 }
