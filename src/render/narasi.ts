@@ -363,6 +363,15 @@ function periksaArgumen(
         return diag(file, ekspr, `Data \`${v}\` pada \`${sumber}\` tidak dikenal: path harus diawali nama berkas tahun.`, `awali dengan ${AKAR_DATA.map((a) => `"${a}."`).join(', ')}`, v);
       }
       if (nilaiData(data, v, tahunData).ada) return null;
+      // A value that other years have is a known path not yet filled this year (a new year made by
+      // `lkjip init`): a warning, and the narrative prints "-" until it is filled.
+      if ([...data.tahun.keys()].some((t) => t !== tahunData && nilaiData(data, v, t).ada)) {
+        return {
+          ...diag(file, ekspr, `Data \`${v}\` pada \`${sumber}\` belum diisi untuk tahun ${tahunData}; dicetak "-".`, `isi \`${v}\` di berkas tahun ${tahunData}`, v),
+          code: 'LKJ312',
+          severity: 'warning',
+        };
+      }
       const kandidat = [...daftarPath(data, akar, tahunData), ...(akar === 'konteks' ? TURUNAN_KONTEKS.map((p) => `konteks.${p}`) : [])];
       return diag(
         file,

@@ -93,4 +93,14 @@ describe('lkjip CLI', () => {
     expect(h.anggaran.opd.anggaran).toBe(10560086840);
     expect(h.kinerja.iku.find((b) => b.id === 'IKU-1')?.capaian).toBeCloseTo(102.9885, 3);
   });
+
+  it('warns (not fails) when the narrative names a value other years have but this year has not filled', async () => {
+    const dir = salinData();
+    const berkas = path.join(dir, 'data/2024/konteks.yaml');
+    writeFileSync(berkas, readFileSync(berkas, 'utf8').replace(/^ketenagakerjaan:\n(  .*\n)+/m, ''));
+    const o = memoryIo({}, dir);
+    expect(await run(['validate', '2024'], o)).toBe(0);
+    expect(o.stderr).toMatch(/narasi\/lkjip\/[^:]+\.md:\d+:\d+ warning LKJ312/);
+    expect(o.stderr).toMatch(/belum diisi untuk tahun 2024/);
+  });
 });
