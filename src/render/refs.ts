@@ -483,6 +483,33 @@ function refData(nama: string): ReferensiNarasi {
   };
 }
 
+/** `rata_rata_capaian` and `kategori_rata_rata`: one field of the mean of an indicator group. */
+function refRataRata(
+  nama: string,
+  keterangan: string,
+  ambil: (r: HasilTahun['kinerja']['rata_rata']['iku'], h: HasilTahun) => string | null,
+  gagal: (kelompok: string) => string,
+): ReferensiNarasi {
+  return {
+    nama,
+    keterangan,
+    contoh: `{{${nama} "iku"}}`,
+    argumen: { jenis: { jenis: 'pilihan', pilihan: KELOMPOK_RATA }, wajib: false, uraian: 'iku (bawaan), lainnya atau semua' },
+    hash: H_TAHUN,
+    resolve(ctx, arg, hash, alat) {
+      const h = hasilTahun(ctx, tahunDari(ctx, hash));
+      const k = (arg ?? 'iku') as (typeof KELOMPOK_RATA)[number];
+      const r = h.kinerja.rata_rata[k];
+      const v = r ? ambil(r, h) : null;
+      if (v == null) {
+        alat.catat(gagal(k));
+        return STRIP;
+      }
+      return v;
+    },
+  };
+}
+
 const DAFTAR: ReferensiNarasi[] = [
   {
     nama: 'tahun',
@@ -563,40 +590,18 @@ const DAFTAR: ReferensiNarasi[] = [
       return frasaPerubahan(selisih, besar, ` ${kataSatuan(ref.satuan)}`, dari);
     },
   },
-  {
-    nama: 'rata_rata_capaian',
-    keterangan: 'Rata-rata capaian kelompok indikator (iku, lainnya, semua), persen tanpa "%".',
-    contoh: '{{rata_rata_capaian "iku"}}',
-    argumen: { jenis: { jenis: 'pilihan', pilihan: KELOMPOK_RATA }, wajib: false, uraian: 'iku (bawaan), lainnya atau semua' },
-    hash: H_TAHUN,
-    resolve(ctx, arg, hash, alat) {
-      const h = hasilTahun(ctx, tahunDari(ctx, hash));
-      const k = (arg ?? 'iku') as (typeof KELOMPOK_RATA)[number];
-      const v = h.kinerja.rata_rata[k]?.capaian;
-      if (v == null) {
-        alat.catat(`rata-rata capaian "${k}" tidak dapat dihitung (tidak ada capaian).`);
-        return STRIP;
-      }
-      return formatAngka(v, dp(h));
-    },
-  },
-  {
-    nama: 'kategori_rata_rata',
-    keterangan: 'Kategori rata-rata capaian kelompok indikator.',
-    contoh: '{{kategori_rata_rata "iku"}}',
-    argumen: { jenis: { jenis: 'pilihan', pilihan: KELOMPOK_RATA }, wajib: false, uraian: 'iku (bawaan), lainnya atau semua' },
-    hash: H_TAHUN,
-    resolve(ctx, arg, hash, alat) {
-      const h = hasilTahun(ctx, tahunDari(ctx, hash));
-      const k = (arg ?? 'iku') as (typeof KELOMPOK_RATA)[number];
-      const v = h.kinerja.rata_rata[k]?.kategori;
-      if (v == null) {
-        alat.catat(`kategori rata-rata "${k}" tidak dapat ditentukan.`);
-        return STRIP;
-      }
-      return v;
-    },
-  },
+  refRataRata(
+    'rata_rata_capaian',
+    'Rata-rata capaian kelompok indikator (iku, lainnya, semua), persen tanpa "%".',
+    (r, h) => (r.capaian == null ? null : formatAngka(r.capaian, dp(h))),
+    (k) => `rata-rata capaian "${k}" tidak dapat dihitung (tidak ada capaian).`,
+  ),
+  refRataRata(
+    'kategori_rata_rata',
+    'Kategori rata-rata capaian kelompok indikator.',
+    (r) => r.kategori,
+    (k) => `kategori rata-rata "${k}" tidak dapat ditentukan.`,
+  ),
   refUang('anggaran', 'Anggaran (P-APBD/LRA), Rupiah tanpa "Rp".', '{{anggaran "2.07.05"}}', (u) => teks(u.anggaran, (n) => formatAngka(n, 0))),
   refUang('realisasi_anggaran', 'Realisasi anggaran, Rupiah tanpa "Rp".', '{{realisasi_anggaran}}', (u) =>
     teks(u.realisasi, (n) => formatAngka(n, 0)),
