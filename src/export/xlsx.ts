@@ -1,16 +1,19 @@
 /**
  * Excel annexes for Bappeda: the LKJIP tables and the Renja forms as .xlsx workbooks, one sheet
  * per table. The sheets come from the render stage (workbook-lkjip.ts, workbook-renja.ts) as plain
- * models; this module only writes them with exceljs and makes the bytes reproducible.
+ * models with their print layout decided (workbook-cetak.ts: widths, row heights, paper, pages
+ * across); this module only writes them with exceljs and makes the bytes reproducible.
  *
  * Reproducible: the workbook's creator/created/modified come from `opsi.tanggal` (the caller
  * passes SOURCE_DATE_EPOCH or the document date), and the zip entries' timestamps, which JSZip
  * takes from the clock, are rewritten to the same date after `writeBuffer`. Same data, same bytes.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { KonteksDokumen } from '../render/konteks.js';
+import { HURUF, HURUF_BAKU, KERTAS, MARGIN, UKURAN } from '../render/workbook-cetak.js';
 import { lembarLkjip } from '../render/workbook-lkjip.js';
-import { kunci, type Lembar, type Sel } from '../render/workbook-model.js';
+import { barisKepala, dalamTabel, hurufKolom, kunci, ukuranHuruf, type Lembar, type Sel } from '../render/workbook-model.js';
 import { lembarRenja } from '../render/workbook-renja.js';
 
 export interface OpsiWorkbook {
@@ -20,8 +23,6 @@ export interface OpsiWorkbook {
   pembuat?: string;
 }
 
-const FONT = 'Arial';
-const UKURAN = 9;
 const GARIS = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const KOTAK = { top: GARIS, left: GARIS, bottom: GARIS, right: GARIS };
 const ISI_KEPALA = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9E1F2' } };
@@ -39,35 +40,38 @@ function nilaiSel(s: Sel): ExcelJS.CellValue {
 
 function tulisLembar(wb: ExcelJS.Workbook, l: Lembar): void {
   const { dari, sampai } = l.kepala;
+  const { cetak } = l;
   const ws = wb.addWorksheet(l.nama, {
     pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      paperSize: KERTAS[cetak.kertas].kode as ExcelJS.PaperSize,
+      orientation: cetak.orientasi,
+      // One page wide: fit to width. Several: a fixed scale and manual column breaks between header
+      // groups (colBreaks, added in rapikanZip), which fit-to-width would make Excel ignore.
+      ...(cetak.halamanLebar > 1
+        ? { fitToPage: false, scale: Math.round(cetak.skala * 100), pageOrder: 'overThenDown' as const }
+        : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+      margins: { ...MARGIN },
       ...(dari > 0 ? { printTitlesRow: `${dari}:${sampai}` } : {}),
+      ...(cetak.kolomJudul > 0 ? { printTitlesColumn: `A:${hurufKolom(cetak.kolomJudul)}` } : {}),
     },
-    headerFooter: { oddFooter: '&L&8&A&R&8&P / &N', differentFirst: false, differentOddEven: false },
+    // Page footer in the body size: Excel and LibreOffice scale it with the sheet.
+    headerFooter: { oddFooter: `&L&${UKURAN.kaki}&A&R&${UKURAN.kaki}&P / &N`, differentFirst: false, differentOddEven: false },
     views: dari > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: sampai, topLeftCell: `A${sampai + 1}`, activeCell: `A${sampai + 1}` }] : [],
   });
   l.lebar.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
   const nKolom = l.lebar.length;
-  const dalamTabel = (r: number): boolean => (r >= dari && r <= sampai && dari > 0) || l.badan.some((b) => r >= b.dari && r <= b.sampai);
-  const kepala = (r: number): boolean => dari > 0 && r >= dari && r <= sampai;
   const judul = new Set(l.judul);
-  const sumber = new Set(l.sumber);
 
   let maxBaris = 0;
   for (const k of l.sel.keys()) maxBaris = Math.max(maxBaris, Number(k.split(',')[0]));
   for (const b of l.badan) maxBaris = Math.max(maxBaris, b.sampai);
 
   for (let r = 1; r <= maxBaris; r++) {
-    const tabel = dalamTabel(r);
+    const tabel = dalamTabel(l, r);
+    const isKepala = barisKepala(l, r);
     for (let c = 1; c <= nKolom; c++) {
       const s = l.sel.get(kunci(r, c));
       if (!s && !tabel) continue;
@@ -76,13 +80,12 @@ function tulisLembar(wb: ExcelJS.Workbook, l: Lembar): void {
         cell.value = nilaiSel(s);
         if (s.fmt) cell.numFmt = s.fmt;
       }
-      const isKepala = kepala(r);
-      cell.font = { name: FONT, size: judul.has(r) ? 11 : UKURAN, bold: s?.tebal || isKepala || judul.has(r), italic: s?.miring ?? false };
+      cell.font = { name: HURUF, size: ukuranHuruf(l, r), bold: s?.tebal || isKepala || judul.has(r), italic: s?.miring ?? false };
       const horizontal = s?.rata === 'tengah' ? 'center' : s?.rata === 'kanan' ? 'right' : isKepala ? 'center' : 'left';
       cell.alignment = {
         vertical: isKepala || judul.has(r) ? 'middle' : 'top',
         horizontal,
-        wrapText: s?.bungkus ?? (tabel && !sumber.has(r)),
+        wrapText: s?.bungkus ?? tabel,
         ...(s?.indent ? { indent: s.indent } : {}),
       };
       if (tabel) cell.border = KOTAK;
@@ -90,44 +93,40 @@ function tulisLembar(wb: ExcelJS.Workbook, l: Lembar): void {
     }
   }
   for (const g of l.gabung) ws.mergeCells(g.r1, g.c1, g.r2, g.c2);
-  for (const [r, tinggi] of tinggiBaris(l, maxBaris, dalamTabel)) ws.getRow(r).height = tinggi;
+  for (const [r, tinggi] of l.tinggi) ws.getRow(r).height = tinggi;
 }
 
-/** Points per line of 9 pt Arial, and the padding of a row. */
-const PT_BARIS = 11.5;
-const PT_TEPI = 3;
-
 /**
- * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row for wrapped text in
- * merged cells when opening a file, and a file written by a library carries no heights: estimated
- * here from the text length and the (merged) column width, so the sheets print without clipping.
+ * Two things exceljs cannot write, added to its output:
+ * - Font 0 of the workbook is Arial 10 instead of Calibri 11: it is the unit of column widths
+ *   (workbook-cetak.ts), and Arial has metric-compatible substitutes everywhere (Liberation Sans,
+ *   Arimo), while a machine without Calibri or Carlito lays Calibri widths out in a wider font
+ *   and prints every sheet smaller.
+ * - Manual column breaks (`<colBreaks>`) of the sheets printed on several pages across.
  */
-function tinggiBaris(l: Lembar, maxBaris: number, dalamTabel: (r: number) => boolean): Map<number, number> {
-  const gabungDi = new Map<string, { r1: number; c1: number; r2: number; c2: number }>();
-  for (const g of l.gabung) gabungDi.set(kunci(g.r1, g.c1), g);
-  const perlu = new Map<number, number>();
-  for (const [k, s] of l.sel) {
-    const [r, c] = k.split(',').map(Number) as [number, number];
-    if (!dalamTabel(r) || s.bungkus === false) continue;
-    const isi = s.f !== undefined ? String(s.hasil ?? '') : String(s.v ?? '');
-    if (isi === '') continue;
-    const g = gabungDi.get(k);
-    const c2 = g?.c2 ?? c;
-    const r2 = g?.r2 ?? r;
-    let lebar = 0;
-    for (let x = c; x <= c2; x++) lebar += l.lebar[x - 1] ?? 10;
-    // About 1.15 characters of 9 pt Arial per unit of column width; bold text is wider.
-    const perBaris = Math.max(1, Math.floor((lebar - 1 - (s.indent ?? 0) * 2) * (s.tebal ? 1.0 : 1.15)));
-    const baris = isi.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perBaris)), 0);
-    const tinggi = (baris * PT_BARIS + PT_TEPI) / (r2 - r + 1);
-    for (let y = r; y <= r2; y++) perlu.set(y, Math.max(perlu.get(y) ?? PT_BARIS + PT_TEPI, tinggi));
+async function rapikanZip(xlsx: Uint8Array, lembar: readonly Lembar[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const ubah = async (nama: string, f: (xml: string) => string): Promise<void> => {
+    const berkas = zip.file(nama);
+    if (!berkas) throw new Error(`xlsx tanpa ${nama}`);
+    const lama = await berkas.async('string');
+    const baru = f(lama);
+    if (baru === lama) throw new Error(`${nama} tidak berubah`);
+    zip.file(nama, baru);
+  };
+  const baku = `<font><sz val="${HURUF_BAKU.ukuran}"/><name val="${HURUF_BAKU.nama}"/><family val="2"/></font>`;
+  await ubah('xl/styles.xml', (xml) => xml.replace(/<font>(?:(?!<\/font>).)*<\/font>/s, baku));
+  for (const [i, l] of lembar.entries()) {
+    const { putus } = l.cetak;
+    if (putus.length === 0) continue;
+    const brk = putus.map((b) => `<brk id="${b}" max="1048575" man="1"/>`).join('');
+    const colBreaks = `<colBreaks count="${putus.length}" manualBreakCount="${putus.length}">${brk}</colBreaks>`;
+    // CT_Worksheet order: ... pageSetup, headerFooter, rowBreaks, colBreaks, ...
+    await ubah(`xl/worksheets/sheet${i + 1}.xml`, (xml) =>
+      xml.includes('</rowBreaks>') ? xml.replace('</rowBreaks>', `</rowBreaks>${colBreaks}`) : xml.replace('</headerFooter>', `</headerFooter>${colBreaks}`),
+    );
   }
-  const hasil = new Map<number, number>();
-  for (let r = 1; r <= maxBaris; r++) {
-    const t = perlu.get(r);
-    if (t !== undefined && t > PT_BARIS + PT_TEPI) hasil.set(r, Math.ceil(t));
-  }
-  return hasil;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 async function tulisWorkbook(lembar: readonly Lembar[], opsi: OpsiWorkbook, judul: string): Promise<Uint8Array> {
@@ -141,7 +140,7 @@ async function tulisWorkbook(lembar: readonly Lembar[], opsi: OpsiWorkbook, judu
   wb.calcProperties.fullCalcOnLoad = false;
   for (const l of lembar) tulisLembar(wb, l);
   const buf = await wb.xlsx.writeBuffer();
-  return tetapkanTanggalZip(new Uint8Array(buf as ArrayBuffer), t);
+  return tetapkanTanggalZip(await rapikanZip(new Uint8Array(buf as ArrayBuffer), lembar), t);
 }
 
 export async function buatWorkbookLkjip(ctx: KonteksDokumen, opsi: OpsiWorkbook): Promise<Uint8Array> {

@@ -26,6 +26,7 @@ import {
   rumusKategori,
   rumusPersen,
   rumusSum,
+  skalaPredikat,
 } from './workbook-rumus.js';
 
 /** Table ids of the LKJIP workbook, in sheet order, with their sheet names. */
@@ -64,22 +65,32 @@ function rumus(f: string, hasil: Nilai | string | undefined, fmt: string = FORMA
 }
 
 /**
- * An indicator value: the number with its unit (and grade) in the number format, or the text kept
- * when the value is missing ("Proses di BKSDM").
+ * An indicator value: a bare number (its unit is the row's SATUAN cell; a graded indicator's
+ * grade goes in a PREDIKAT column beside it, workbook-predikat.ts), or the text kept when the
+ * value is missing ("Proses di BKSDM").
  */
-function nilai(n: Nilai, satuan: string, predikat: string | null = null, keterangan: string | null = null): Sel {
+function nilai(ctx: KonteksDokumen, id: string, n: Nilai, satuan: string, predikat: string | null = null, keterangan: string | null = null): Sel {
   if (n === null) return keterangan ? teks(keterangan, { rata: 'kanan' }) : { v: null, rata: 'kanan' };
-  const dasar = formatNilai(satuan, n);
-  const fmt = predikat ? `${dasar}" (${predikat.replace(/"/g, '')})"` : dasar;
-  return { v: n, fmt, rata: 'kanan' };
+  const skala = skalaPredikat(definisiIndikator(ctx, id)?.predikat);
+  return {
+    v: n,
+    fmt: formatNilai(satuan, n),
+    rata: 'kanan',
+    ...(skala ? { predikat: { skala, desimal: ctx.h.desimal_persen, hasil: predikat } } : {}),
+  };
 }
 
-function nilaiTarget(b: BarisKinerja): Sel {
-  return nilai(b.target, b.satuan, b.predikat_target);
+/** The SATUAN cell of an indicator row. */
+function satuan(s: string | null | undefined): Sel {
+  return teks(s ?? '', { rata: 'tengah' });
 }
 
-function nilaiRealisasi(b: BarisKinerja): Sel {
-  return nilai(b.realisasi, b.satuan, b.predikat_realisasi, b.keterangan);
+function nilaiTarget(ctx: KonteksDokumen, b: BarisKinerja): Sel {
+  return nilai(ctx, b.id, b.target, b.satuan, b.predikat_target);
+}
+
+function nilaiRealisasi(ctx: KonteksDokumen, b: BarisKinerja): Sel {
+  return nilai(ctx, b.id, b.realisasi, b.satuan, b.predikat_realisasi, b.keterangan);
 }
 
 function tahunTerakhir(tahun: number, n = 3): number[] {
@@ -210,56 +221,64 @@ function lembarPns(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 }
 
 function lembarSarana(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
-  const l = mulaiLembar(env, ctx, 'sarana-prasarana', 'Sarana Prasarana', [60, 18, 20]);
-  l.kepala([[{ teks: 'URAIAN' }, { teks: 'JUMLAH BARANG' }, { teks: 'NILAI (Rp)' }]]);
+  const l = mulaiLembar(env, ctx, 'sarana-prasarana', 'Sarana Prasarana', [60, 12, 18, 20]);
+  l.kepala([[{ teks: 'URAIAN' }, { teks: 'SATUAN' }, { teks: 'JUMLAH BARANG' }, { teks: 'NILAI (Rp)' }]]);
   const barang = ctx.d.konteks?.sarana_prasarana?.barang ?? [];
   const daun: string[] = [];
   const jalan = (b: BarangSarana, kedalaman: number): void => {
     const kelompok = (b.rincian?.length ?? 0) > 0;
     const r = l.berikut;
     if (kelompok) {
-      l.baris([teks(b.uraian, { indent: kedalaman, tebal: true }), null, null]);
+      l.baris([teks(b.uraian, { indent: kedalaman, tebal: true }), null, null, null]);
     } else {
-      l.baris([teks(b.uraian, { indent: kedalaman }), nilai(b.jumlah ?? null, b.satuan ?? ''), angka(b.nilai ?? null, FORMAT.rupiah)]);
-      daun.push(ref(r, 3));
+      const jumlah = b.jumlah ?? null;
+      l.baris([teks(b.uraian, { indent: kedalaman }), satuan(b.satuan), angka(jumlah, formatNilai(b.satuan, jumlah)), angka(b.nilai ?? null, FORMAT.rupiah)]);
+      daun.push(ref(r, 4));
     }
     for (const c of b.rincian ?? []) jalan(c, kedalaman + 1);
   };
   barang.forEach((b) => jalan(b, 0));
-  if (barang.length === 0) kosongBaris(l, 3);
-  l.baris([teks('JUMLAH', { tebal: true }), null, rumus(rumusJumlah(daun), totalNilaiSarana(barang), FORMAT.rupiah, { tebal: true })]);
+  if (barang.length === 0) kosongBaris(l, 4);
+  l.baris([teks('JUMLAH', { tebal: true }), null, null, rumus(rumusJumlah(daun), totalNilaiSarana(barang), FORMAT.rupiah, { tebal: true })]);
   return akhiri(l, ctx, 'sarana-prasarana');
 }
 
 function lembar221(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const { awal, akhir } = ctx.h.tahun_renstra;
   const tahun = Array.from({ length: Math.max(0, akhir - awal) }, (_, i) => awal + 1 + i);
-  const l = mulaiLembar(env, ctx, '2.2.1', 'Tabel 2.2.1', [5, 34, 34, 34, 12, ...tahun.map(() => 11)]);
+  const l = mulaiLembar(env, ctx, '2.2.1', 'Tabel 2.2.1', [5, 34, 34, 34, 10, 12, ...tahun.map(() => 11)]);
+  l.ulangKolom(3);
   l.kepala([
     [
       { teks: 'NO', baris: 2 },
       { teks: 'SASARAN', baris: 2 },
       { teks: 'INDIKATOR SASARAN', baris: 2 },
       { teks: 'RUMUS PERHITUNGAN', baris: 2 },
+      { teks: 'SATUAN', baris: 2 },
       { teks: 'DATA AWAL' },
       { teks: 'TARGET KINERJA SASARAN PADA TAHUN KE-', kolom: Math.max(1, tahun.length) },
     ],
     [{ teks: String(awal) }, ...tahun.map((t) => ({ teks: String(t) }))],
   ]);
-  l.nomorKolom(Array.from({ length: 5 + tahun.length }, (_, i) => i + 1));
+  l.nomorKolom([1, 2, 3, 4, '4a', ...Array.from({ length: 1 + tahun.length }, (_, i) => i + 5)]);
   const sasaran = ctx.data.strategis.sasaran.filter((s) => s.jenis === 'utama');
   sasaran.forEach((s, i) => {
     const mulai = l.berikut;
     s.indikator.forEach((id, j) => {
       const ind = definisiIndikator(ctx, id);
-      const satuan = ind?.satuan ?? '';
+      const unit = ind?.satuan ?? '';
+      const awal = ind?.data_awal ?? null;
       l.baris([
         j === 0 ? teks(String(i + 1), { rata: 'tengah' }) : null,
         j === 0 ? teks(s.uraian) : null,
         teks(ind?.nama ?? id),
         teks(ind?.rumus ?? '-'),
-        nilai(ind?.data_awal ?? null, satuan),
-        ...tahun.map((t) => nilai(ind?.target?.[String(t)] ?? null, satuan)),
+        satuan(unit),
+        angka(awal, formatNilai(unit, awal)),
+        ...tahun.map((t) => {
+          const n = ind?.target?.[String(t)] ?? null;
+          return angka(n, formatNilai(unit, n));
+        }),
       ]);
     });
     if (s.indikator.length > 1) {
@@ -267,14 +286,20 @@ function lembar221(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       l.gabungkan(mulai, 2, l.berikut - 1, 2);
     }
   });
-  if (sasaran.length === 0) kosongBaris(l, 5 + tahun.length);
+  if (sasaran.length === 0) kosongBaris(l, 6 + tahun.length);
   return akhiri(l, ctx, '2.2.1');
 }
 
 function lembarPk(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
-  const l = mulaiLembar(env, ctx, 'pk-ikhtisar', 'Ikhtisar PK', [5, 34, 34, 14, 34, 34, 14]);
+  // One SATUAN column, last: both halves list the same indicators.
+  const l = mulaiLembar(env, ctx, 'pk-ikhtisar', 'Ikhtisar PK', [5, 34, 34, 14, 34, 34, 14, 10]);
   l.kepala([
-    [{ teks: 'NO', baris: 2 }, { teks: 'SEBELUM PERUBAHAN (APBD)', kolom: 3 }, { teks: 'SETELAH PERUBAHAN (P-APBD)', kolom: 3 }],
+    [
+      { teks: 'NO', baris: 2 },
+      { teks: 'SEBELUM PERUBAHAN (APBD)', kolom: 3 },
+      { teks: 'SETELAH PERUBAHAN (P-APBD)', kolom: 3 },
+      { teks: 'SATUAN', baris: 2 },
+    ],
     [
       { teks: 'SASARAN STRATEGIS' },
       { teks: 'INDIKATOR KINERJA' },
@@ -288,24 +313,35 @@ function lembarPk(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     teks(String(nomor), { rata: 'tengah' }),
     teks(s.uraian),
     teks(b.nama),
-    nilai(b.target_pk_apbd, b.satuan),
+    angka(b.target_pk_apbd, formatNilai(b.satuan, b.target_pk_apbd)),
     teks(s.uraian),
     teks(b.nama),
-    nilai(b.target_pk_papbd, b.satuan),
+    angka(b.target_pk_papbd, formatNilai(b.satuan, b.target_pk_papbd)),
+    satuan(b.satuan),
   ];
   const utama = ctx.h.sasaran.filter((s) => s.jenis === 'utama');
   const lainnya = ctx.h.sasaran.filter((s) => s.jenis === 'lainnya');
   barisSasaran(l, utama, [1, 2, 5], isi);
-  if (utama.length === 0) kosongBaris(l, 7);
+  if (utama.length === 0) kosongBaris(l, 8);
   if (lainnya.length > 0) {
     const sub = { tebal: true };
-    l.baris([null, teks('KINERJA LAINNYA', sub), teks('INDIKATOR KINERJA', sub), teks('TARGET', sub), teks('KINERJA LAINNYA', sub), teks('INDIKATOR KINERJA', sub), teks('TARGET', sub)]);
+    l.baris([
+      null,
+      teks('KINERJA LAINNYA', sub),
+      teks('INDIKATOR KINERJA', sub),
+      teks('TARGET', sub),
+      teks('KINERJA LAINNYA', sub),
+      teks('INDIKATOR KINERJA', sub),
+      teks('TARGET', sub),
+      teks('SATUAN', sub),
+    ]);
     barisSasaran(l, lainnya, [1, 2, 5], isi, utama.length);
   }
   l.kosong();
   l.kepalaTambahan([
-    [{ teks: 'NO', baris: 2 }, { teks: 'ANGGARAN SEBELUM PERUBAHAN (APBD)', kolom: 3 }, { teks: 'ANGGARAN SETELAH PERUBAHAN (P-APBD)', kolom: 3 }],
-    [{ teks: 'PROGRAM' }, { teks: 'ANGGARAN (Rp)' }, { teks: 'KET' }, { teks: 'PROGRAM' }, { teks: 'ANGGARAN (Rp)' }, { teks: 'KET' }],
+    // Under the indicator table's SATUAN column the right KET spans two columns.
+    [{ teks: 'NO', baris: 2 }, { teks: 'ANGGARAN SEBELUM PERUBAHAN (APBD)', kolom: 3 }, { teks: 'ANGGARAN SETELAH PERUBAHAN (P-APBD)', kolom: 4 }],
+    [{ teks: 'PROGRAM' }, { teks: 'ANGGARAN (Rp)' }, { teks: 'KET' }, { teks: 'PROGRAM' }, { teks: 'ANGGARAN (Rp)' }, { teks: 'KET', kolom: 2 }],
   ]);
   const pk = ctx.h.anggaran.pk;
   const ket = (v: PkVersi | undefined, kode: string): string => v?.anggaran?.find((a) => a.program === kode)?.keterangan ?? '-';
@@ -321,6 +357,7 @@ function lembarPk(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       angka(p.papbd, FORMAT.rupiah),
       teks(ket(ctx.d.pk?.papbd, p.program), { rata: 'tengah' }),
     ]);
+    l.gabungkan(l.berikut - 1, 7, l.berikut - 1, 8);
   });
   const akhir = l.berikut - 1;
   if (pk && pk.program.length > 0) {
@@ -328,17 +365,24 @@ function lembarPk(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       n === null ? null : rumus(rumusSum([`${ref(mulai, c)}:${ref(akhir, c)}`]), n, FORMAT.rupiah, { tebal: true });
     const j = teks('JUMLAH', { tebal: true });
     l.baris([null, j, total(3, pk.total_apbd), null, j, total(6, pk.total_papbd), null]);
+    l.gabungkan(l.berikut - 1, 7, l.berikut - 1, 8);
   } else {
-    kosongBaris(l, 7);
+    kosongBaris(l, 8);
   }
   return akhiri(l, ctx, 'pk-ikhtisar');
 }
 
 function lembarIII1(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const tahun = tahunTerakhir(ctx.tahun);
-  const l = mulaiLembar(env, ctx, 'III.1', 'Tabel III.1', [5, 40, ...tahun.flatMap(() => [12, 12])]);
+  const l = mulaiLembar(env, ctx, 'III.1', 'Tabel III.1', [5, 40, 10, ...tahun.flatMap(() => [12, 12])]);
+  l.ulangKolom(3);
   l.kepala([
-    [{ teks: 'NO', baris: 2 }, { teks: 'INDIKATOR TUJUAN', baris: 2 }, ...tahun.map((t) => ({ teks: `TAHUN ${t}`, kolom: 2 }))],
+    [
+      { teks: 'NO', baris: 2 },
+      { teks: 'INDIKATOR TUJUAN', baris: 2 },
+      { teks: 'SATUAN', baris: 2 },
+      ...tahun.map((t) => ({ teks: `TAHUN ${t}`, kolom: 2 })),
+    ],
     tahun.flatMap(() => [{ teks: 'TARGET' }, { teks: 'REALISASI' }]),
   ]);
   ctx.h.kinerja.tujuan.forEach((b, i) => {
@@ -346,19 +390,25 @@ function lembarIII1(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     l.baris([
       teks(String(i + 1), { rata: 'tengah' }),
       teks(b.nama),
-      ...titik.flatMap((t) => [nilai(t.target, b.satuan, t.predikat_target), nilai(t.realisasi, b.satuan, t.predikat_realisasi, t.keterangan)]),
+      satuan(b.satuan),
+      ...titik.flatMap((t) => [
+        nilai(ctx, b.id, t.target, b.satuan, t.predikat_target),
+        nilai(ctx, b.id, t.realisasi, b.satuan, t.predikat_realisasi, t.keterangan),
+      ]),
     ]);
   });
-  if (ctx.h.kinerja.tujuan.length === 0) kosongBaris(l, 2 + 2 * tahun.length);
+  if (ctx.h.kinerja.tujuan.length === 0) kosongBaris(l, 3 + 2 * tahun.length);
   return akhiri(l, ctx, 'III.1');
 }
 
 function lembar31a(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
-  const l = mulaiLembar(env, ctx, '3.1.a', 'Tabel 3.1.a', [34, 40, 13, 13, 13, 14, 30]);
+  const l = mulaiLembar(env, ctx, '3.1.a', 'Tabel 3.1.a', [34, 40, 10, 13, 13, 13, 14, 30]);
+  l.ulangKolom(3);
   l.kepala([
     [
       { teks: 'SASARAN STRATEGIS' },
       { teks: 'INDIKATOR KINERJA' },
+      { teks: 'SATUAN' },
       { teks: `TARGET TAHUN ${ctx.tahun}` },
       { teks: `REALISASI TAHUN ${ctx.tahun}` },
       { teks: 'TINGKAT CAPAIAN (%)' },
@@ -366,25 +416,26 @@ function lembar31a(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       { teks: 'SUMBER DATA' },
     ],
   ]);
-  l.nomorKolom([1, 2, 3, 4, '5 = capaian (4, 3)', 6, 7]);
+  l.nomorKolom([1, 2, '2a', 3, 4, '5 = capaian (4, 3)', 6, 7]);
   const isi = (b: BarisKinerja, s: HasilSasaran, _n: number, r: number): (Sel | null)[] => [
     teks(s.uraian),
     teks(b.nama),
-    nilaiTarget(b),
-    nilaiRealisasi(b),
-    rumus(rumusCapaian(b.rumus, ref(r, 3), ref(r, 4)), b.capaian),
-    rumus(rumusKategori(ref(r, 5), ctx.h.skala, ctx.h.desimal_persen), b.kategori, FORMAT.desimal, { rata: 'tengah' }),
+    satuan(b.satuan),
+    nilaiTarget(ctx, b),
+    nilaiRealisasi(ctx, b),
+    rumus(rumusCapaian(b.rumus, ref(r, 4), ref(r, 5)), b.capaian),
+    rumus(rumusKategori(ref(r, 6), ctx.h.skala, ctx.h.desimal_persen), b.kategori, FORMAT.desimal, { rata: 'tengah' }),
     teks(definisiIndikator(ctx, b.id)?.sumber_data ?? '-'),
   ];
   const subjudul = (s: string) => {
     const r = l.baris([teks(s, { tebal: true })]);
-    l.gabungkan(r, 1, r, 7);
+    l.gabungkan(r, 1, r, 8);
   };
   const utama = ctx.h.sasaran.filter((s) => s.jenis === 'utama');
   const lainnya = ctx.h.sasaran.filter((s) => s.jenis === 'lainnya');
   subjudul('KINERJA UTAMA');
   barisSasaran(l, utama, [1], isi);
-  if (utama.length === 0) kosongBaris(l, 7);
+  if (utama.length === 0) kosongBaris(l, 8);
   if (lainnya.length > 0) {
     subjudul('KINERJA LAINNYA');
     barisSasaran(l, lainnya, [1], isi);
@@ -394,23 +445,26 @@ function lembar31a(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 
 function lembar313a(env: HandlebarsEnv, ctx: KonteksDokumen, id: '3.1.3.a.1' | '3.1.3.a.2'): Lembar {
   const tahun = tahunTerakhir(ctx.tahun);
-  const l = mulaiLembar(env, ctx, id, `Tabel ${id}`, [36, 40, ...tahun.flatMap(() => [12]), ...tahun.flatMap(() => [12])]);
+  const l = mulaiLembar(env, ctx, id, `Tabel ${id}`, [36, 40, 10, ...tahun.flatMap(() => [12]), ...tahun.flatMap(() => [12])]);
+  l.ulangKolom(3);
   l.kepala([
     [
       { teks: id === '3.1.3.a.1' ? 'SASARAN STRATEGIS' : 'PROGRAM', baris: 2 },
       { teks: 'INDIKATOR KINERJA', baris: 2 },
+      { teks: 'SATUAN', baris: 2 },
       { teks: 'TARGET KINERJA TAHUN', kolom: tahun.length },
       { teks: 'REALISASI KINERJA TAHUN', kolom: tahun.length },
     ],
     [...tahun, ...tahun].map((t) => ({ teks: String(t) })),
   ]);
-  l.nomorKolom(Array.from({ length: 2 + 2 * tahun.length }, (_, i) => i + 1));
+  l.nomorKolom([1, 2, '2a', ...Array.from({ length: 2 * tahun.length }, (_, i) => i + 3)]);
   const isiBaris = (b: BarisKinerja, program: string | null): Sel[] => {
     const titik = riwayatIndikator(ctx.data, ctx.h, ctx.riwayat, b.id, tahun, program);
     return [
       teks(b.nama),
-      ...titik.map((t) => nilai(t.target, b.satuan, t.predikat_target)),
-      ...titik.map((t) => nilai(t.realisasi, b.satuan, t.predikat_realisasi, t.keterangan)),
+      satuan(b.satuan),
+      ...titik.map((t) => nilai(ctx, b.id, t.target, b.satuan, t.predikat_target)),
+      ...titik.map((t) => nilai(ctx, b.id, t.realisasi, b.satuan, t.predikat_realisasi, t.keterangan)),
     ];
   };
   let ada = false;
@@ -429,39 +483,44 @@ function lembar313a(env: HandlebarsEnv, ctx: KonteksDokumen, id: '3.1.3.a.1' | '
       if (ind.length > 1) l.gabungkan(mulai, 1, l.berikut - 1, 1);
     }
   }
-  if (!ada) kosongBaris(l, 2 + 2 * tahun.length);
+  if (!ada) kosongBaris(l, 3 + 2 * tahun.length);
   return akhiri(l, ctx, id);
 }
 
 function lembar313b(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
-  const l = mulaiLembar(env, ctx, '3.1.3.b', 'Tabel 3.1.3.b', [36, 40, 16, 16, 16]);
+  const l = mulaiLembar(env, ctx, '3.1.3.b', 'Tabel 3.1.3.b', [36, 40, 10, 16, 16, 16]);
+  l.ulangKolom(3);
   l.kepala([
     [
       { teks: 'SASARAN STRATEGIS' },
       { teks: 'INDIKATOR KINERJA' },
+      { teks: 'SATUAN' },
       { teks: 'TARGET AKHIR RPJMD/ RENSTRA' },
       { teks: `REALISASI ${ctx.tahun}` },
       { teks: 'TINGKAT KEMAJUAN (%)' },
     ],
   ]);
-  l.nomorKolom([1, 2, 3, 4, '5 = capaian (4, 3)']);
+  l.nomorKolom([1, 2, '2a', 3, 4, '5 = capaian (4, 3)']);
   barisSasaran(l, ctx.h.sasaran, [1], (b, s, _n, r) => [
     teks(s.uraian),
     teks(b.nama),
-    nilai(b.target_akhir, b.satuan, predikatNilai(ctx.data, b.id, b.target_akhir, ctx.h.desimal_persen)),
-    nilaiRealisasi(b),
-    rumus(rumusCapaian(b.rumus, ref(r, 3), ref(r, 4)), b.kemajuan),
+    satuan(b.satuan),
+    nilai(ctx, b.id, b.target_akhir, b.satuan, predikatNilai(ctx.data, b.id, b.target_akhir, ctx.h.desimal_persen)),
+    nilaiRealisasi(ctx, b),
+    rumus(rumusCapaian(b.rumus, ref(r, 4), ref(r, 5)), b.kemajuan),
   ]);
-  if (!ctx.h.sasaran.some((s) => s.indikator.length > 0)) kosongBaris(l, 5);
+  if (!ctx.h.sasaran.some((s) => s.indikator.length > 0)) kosongBaris(l, 6);
   return akhiri(l, ctx, '3.1.3.b');
 }
 
 function lembar313c(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
-  const l = mulaiLembar(env, ctx, '3.1.3.c', 'Tabel 3.1.3.c', [36, 40, 16, 18, 30]);
+  const l = mulaiLembar(env, ctx, '3.1.3.c', 'Tabel 3.1.3.c', [36, 40, 10, 16, 18, 30]);
+  l.ulangKolom(3);
   l.kepala([
     [
       { teks: 'SASARAN STRATEGIS' },
       { teks: 'INDIKATOR KINERJA' },
+      { teks: 'SATUAN' },
       { teks: `REALISASI TAHUN ${ctx.tahun}` },
       { teks: '*REALISASI PROVINSI/ NASIONAL' },
       { teks: 'KET (+/-)' },
@@ -477,12 +536,13 @@ function lembar313c(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     return [
       teks(s.uraian),
       teks(b.nama),
-      nilaiRealisasi(b),
-      nilai(n, b.satuan, predikatNilai(ctx.data, b.id, n, ctx.h.desimal_persen)),
+      satuan(b.satuan),
+      nilaiRealisasi(ctx, b),
+      nilai(ctx, b.id, n, b.satuan, predikatNilai(ctx.data, b.id, n, ctx.h.desimal_persen)),
       teks(x?.keterangan ?? ''),
     ];
   });
-  if (sasaran.length === 0) kosongBaris(l, 5);
+  if (sasaran.length === 0) kosongBaris(l, 6);
   if (p?.catatan) l.catatan(`*${p.catatan}`);
   return akhiri(l, ctx, '3.1.3.c');
 }
@@ -497,7 +557,8 @@ interface PetaLra {
 const KOL_LRA = { anggaran: 3, rencana_sd: 4, realisasi_sd: 5, rencana_akhir: 6, realisasi_akhir: 7, target: 8, realisasi: 9, persenTarget: 10, sisa: 11, persen: 12, kendala: 13 } as const;
 
 function lembarLra(env: HandlebarsEnv, ctx: KonteksDokumen): { lembar: Lembar; peta: PetaLra | null } {
-  const l = mulaiLembar(env, ctx, 'lra', 'LRA', [5, 56, 17, 17, 17, 17, 17, 17, 17, 10, 17, 10, 24]);
+  const l = mulaiLembar(env, ctx, 'lra', 'LRA', [5, 50, 17, 17, 17, 17, 17, 17, 17, 10, 17, 10, 24]);
+  l.ulangKolom(2);
   const lra = ctx.h.anggaran.lra;
   const t = ctx.tahun;
   const sd = lra?.bulan_sd ?? '';
@@ -573,19 +634,26 @@ function lembarLra(env: HandlebarsEnv, ctx: KonteksDokumen): { lembar: Lembar; p
 function lembarAnggaran(env: HandlebarsEnv, ctx: KonteksDokumen, id: '3.2.a' | '3.2.b' | '3.3.a', peta: PetaLra | null): Lembar {
   const spesifikasi = {
     '3.2.a': { nama: 'Tabel 3.2.a', lebar: [5, 36, 40, 18, 14] },
-    '3.2.b': { nama: 'Tabel 3.2.b', lebar: [36, 40, 12, 12, 11, 18, 18, 11] },
+    '3.2.b': { nama: 'Tabel 3.2.b', lebar: [36, 40, 10, 12, 12, 11, 18, 18, 11] },
     '3.3.a': { nama: 'Tabel 3.3.a', lebar: [36, 40, 18, 18, 12, 12] },
   }[id];
   const l = mulaiLembar(env, ctx, id, spesifikasi.nama, spesifikasi.lebar);
+  l.ulangKolom(id === '3.2.a' ? 3 : 2);
   if (id === '3.2.a') {
     l.kepala([[{ teks: 'NO' }, { teks: 'SASARAN STRATEGIS' }, { teks: 'INDIKATOR KINERJA' }, { teks: 'ANGGARAN (Rp)' }, { teks: '% ANGGARAN DARI TOTAL' }]]);
     l.nomorKolom([1, 2, 3, 4, '5 = 4 / total × 100']);
   } else if (id === '3.2.b') {
     l.kepala([
-      [{ teks: 'SASARAN/ PROGRAM', baris: 2 }, { teks: 'INDIKATOR', baris: 2 }, { teks: 'KINERJA', kolom: 3 }, { teks: 'ANGGARAN', kolom: 3 }],
+      [
+        { teks: 'SASARAN/ PROGRAM', baris: 2 },
+        { teks: 'INDIKATOR', baris: 2 },
+        { teks: 'SATUAN', baris: 2 },
+        { teks: 'KINERJA', kolom: 3 },
+        { teks: 'ANGGARAN', kolom: 3 },
+      ],
       [{ teks: 'TARGET' }, { teks: 'REALISASI' }, { teks: '%' }, { teks: 'ALOKASI (Rp)' }, { teks: 'REALISASI (Rp)' }, { teks: '%' }],
     ]);
-    l.nomorKolom([1, 2, 3, 4, '5 = capaian (4, 3)', 6, 7, '8 = 7/6 × 100']);
+    l.nomorKolom([1, 2, '2a', 3, 4, '5 = capaian (4, 3)', 6, 7, '8 = 7/6 × 100']);
   } else {
     l.kepala([
       [{ teks: 'SASARAN/ PROGRAM', baris: 2 }, { teks: 'INDIKATOR', baris: 2 }, { teks: 'ANGGARAN', kolom: 4 }],
@@ -628,12 +696,13 @@ function lembarAnggaran(env: HandlebarsEnv, ctx: KonteksDokumen, id: '3.2.a' | '
           l.baris([
             r === mulaiSasaran ? teks(s.uraian) : null,
             teks(b.nama),
-            nilaiTarget(b),
-            nilaiRealisasi(b),
-            rumus(rumusCapaian(b.rumus, ref(r, 3), ref(r, 4)), b.capaian),
+            satuan(b.satuan),
+            nilaiTarget(ctx, b),
+            nilaiRealisasi(ctx, b),
+            rumus(rumusCapaian(b.rumus, ref(r, 4), ref(r, 5)), b.capaian),
             pertama ? uang(g.program, a.anggaran, KOL_LRA.anggaran) : null,
             pertama ? uang(g.program, a.realisasi, KOL_LRA.realisasi) : null,
-            pertama ? rumus(rumusPersen(ref(mulai, 7), ref(mulai, 6)), a.persen_realisasi) : null,
+            pertama ? rumus(rumusPersen(ref(mulai, 8), ref(mulai, 7)), a.persen_realisasi) : null,
           ]);
         } else {
           l.baris([
@@ -648,7 +717,7 @@ function lembarAnggaran(env: HandlebarsEnv, ctx: KonteksDokumen, id: '3.2.a' | '
       });
       const akhir = l.berikut - 1;
       if (akhir > mulai) {
-        const kolomUang = id === '3.2.a' ? [4, 5] : id === '3.2.b' ? [6, 7, 8] : [3, 4, 5, 6];
+        const kolomUang = id === '3.2.a' ? [4, 5] : id === '3.2.b' ? [7, 8, 9] : [3, 4, 5, 6];
         for (const c of kolomUang) l.gabungkan(mulai, c, akhir, c);
       }
     }

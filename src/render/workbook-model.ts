@@ -4,7 +4,28 @@
  * these from the calculator's results; only src/export/xlsx.ts turns them into an .xlsx with
  * exceljs. A derived cell carries a live formula *and* the calculator's value as its cached result,
  * so the file opens with the same numbers as the PDF and still recalculates when someone edits it.
+ *
+ * Number formats hold digits only: `#,##0` or `#,##0.00` (FORMAT, formatNilai), never literal
+ * text, not even "%". A unit is a SATUAN column or the header ("ANGGARAN (Rp)", "CAPAIAN (%)"),
+ * a grade a PREDIKAT column (workbook-predikat.ts), so every value cell is a plain number that
+ * sums, sorts and filters. When a sheet is finished its column widths, row heights and page setup
+ * are computed from its cells (workbook-cetak.ts).
  */
+import type { BatasKategori } from '../model/types.js';
+import {
+  hitungLebar,
+  hitungTinggi,
+  lebarCetak,
+  lebarkan,
+  pilihCetak,
+  PT_PER_LEBAR,
+  teksTampil,
+  UKURAN,
+  type Cetak,
+  type SelTata,
+} from './workbook-cetak.js';
+import { kunci } from './workbook-alamat.js';
+import { sisipKolomPredikat } from './workbook-predikat.js';
 
 /** Number formats (Excel codes; Indonesian Excel shows 10.560.086.840 and 89,60). */
 export const FORMAT = {
@@ -31,6 +52,12 @@ export interface Sel {
   rata?: Rata;
   /** Wrap long text (default true inside the table). */
   bungkus?: boolean;
+  /**
+   * A value graded on its indicator's own scale (SAKIP 81,30 -> "A"): its grade is written in a
+   * PREDIKAT column inserted right after this one, as a formula on the value (`hasil` is the
+   * calculator's grade).
+   */
+  predikat?: { skala: readonly BatasKategori[]; desimal: number; hasil: string | null };
 }
 
 export interface Gabung {
@@ -41,10 +68,11 @@ export interface Gabung {
   c2: number;
 }
 
-export interface Lembar {
+/** A sheet as its builder wrote it, before its print layout is computed. */
+export interface LembarIsi {
   /** Sheet name: at most 31 characters, none of []:*?/\ and no apostrophe. */
   nama: string;
-  /** Column widths in characters. */
+  /** Column widths (units of workbook-cetak.ts) as designed: the most a column of prose may take. */
   lebar: number[];
   /** cells by "r,c" (1-based). */
   sel: Map<string, Sel>;
@@ -57,27 +85,22 @@ export interface Lembar {
   badan: { dari: number; sampai: number }[];
   /** Row of the "Sumber data" line(s), if any. */
   sumber: number[];
+  /** Row of the column numbers ("1", "2", ...) inside the header, 0 when none. */
+  nomor: number;
+  /** Leading columns that identify a row (code, name, indicator): repeated on every page across. */
+  kolomKunci: number;
 }
 
-export function kunci(r: number, c: number): string {
-  return `${r},${c}`;
+/** A finished sheet: its cells and its print layout. */
+export interface Lembar extends LembarIsi {
+  /** Column widths computed from the formatted content. */
+  lebar: number[];
+  /** Heights (pt) of the rows whose wrapped text needs more than one line. */
+  tinggi: Map<number, number>;
+  cetak: Cetak;
 }
 
-/** 1 -> "A", 27 -> "AA". */
-export function hurufKolom(c: number): string {
-  let s = '';
-  let n = c;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function ref(r: number, c: number): string {
-  return `${hurufKolom(c)}${r}`;
-}
+export { hurufKolom, kunci, ref } from './workbook-alamat.js';
 
 /** Characters Excel forbids in a sheet name, and the apostrophe (breaks references). */
 const TERLARANG = /[[\]:*?/\\']/g;
@@ -107,6 +130,8 @@ export class PenyusunLembar {
   private kepalaSampai = 0;
   private readonly badanBlok: { dari: number; sampai: number }[] = [];
   private readonly sumberBaris: number[] = [];
+  private nomorBaris = 0;
+  private kunci = 0;
   private badanMulai: number | null = null;
   /** Next free row. */
   berikut = 1;
@@ -129,10 +154,18 @@ export class PenyusunLembar {
     this.gabung.push({ r1, c1, r2, c2 });
   }
 
+  /**
+   * The `n` leading columns identify a row (code, name, indicator): a sheet printed on several
+   * pages across repeats them on each page.
+   */
+  ulangKolom(n: number): void {
+    this.kunci = n;
+  }
+
   /** A title line merged over every column. */
   judul(teks: string): number {
     const r = this.berikut++;
-    this.isi(r, 1, { v: teks, tebal: true, rata: 'tengah', bungkus: false });
+    this.isi(r, 1, { v: teks, tebal: true, rata: 'tengah', bungkus: true });
     this.gabungkan(r, 1, r, this.jumlahKolom);
     this.judulBaris.push(r);
     return r;
@@ -172,6 +205,7 @@ export class PenyusunLembar {
     const r = this.berikut++;
     label.forEach((l, i) => this.isi(r, i + 1, { v: String(l), rata: 'tengah', miring: true }));
     this.kepalaSampai = r;
+    this.nomorBaris = r;
   }
 
   /** One body row; `null` leaves a cell empty (but bordered). Returns its row number. */
@@ -213,21 +247,24 @@ export class PenyusunLembar {
     const teks = baris.length === 1 ? [`Sumber data : ${baris[0]}`] : ['Sumber data :', ...baris.map((s, i) => `${i + 1}. ${s}`)];
     for (const t of teks) {
       const r = this.berikut++;
-      this.isi(r, 1, { v: t, miring: true, bungkus: false });
+      this.isi(r, 1, { v: t, miring: true, bungkus: true });
+      this.gabungkan(r, 1, r, this.jumlahKolom);
       this.sumberBaris.push(r);
     }
   }
 
-  /** A free text line under the table (a footnote). */
+  /** A free text line under the table (a footnote), wrapped over the width of the table. */
   catatan(teks: string): void {
     this.tutupBadan();
     const r = this.berikut++;
-    this.isi(r, 1, { v: teks, miring: true, bungkus: false });
+    this.isi(r, 1, { v: teks, miring: true, bungkus: true });
+    this.gabungkan(r, 1, r, this.jumlahKolom);
   }
 
+  /** The sheet with its PREDIKAT columns inserted and its print layout computed. */
   selesai(): Lembar {
     this.tutupBadan();
-    return {
+    const isi = sisipKolomPredikat({
       nama: namaLembarSah(this.nama),
       lebar: [...this.lebar],
       sel: this.sel,
@@ -236,6 +273,77 @@ export class PenyusunLembar {
       kepala: { dari: this.kepalaDari, sampai: this.kepalaSampai },
       badan: this.badanBlok,
       sumber: this.sumberBaris,
-    };
+      nomor: this.nomorBaris,
+      kolomKunci: this.kunci,
+    });
+    return aturCetak(isi);
   }
+}
+
+/** Whether row `r` is inside the table (header or a bordered body block). */
+export function dalamTabel(l: LembarIsi, r: number): boolean {
+  const { dari, sampai } = l.kepala;
+  return (dari > 0 && r >= dari && r <= sampai) || l.badan.some((b) => r >= b.dari && r <= b.sampai);
+}
+
+/** Whether row `r` is a header row. */
+export function barisKepala(l: LembarIsi, r: number): boolean {
+  return l.kepala.dari > 0 && r >= l.kepala.dari && r <= l.kepala.sampai;
+}
+
+/** Font size of a cell in row `r` (titles are larger). */
+export function ukuranHuruf(l: LembarIsi, r: number): number {
+  return l.judul.includes(r) ? UKURAN.judul : UKURAN.isi;
+}
+
+/** Every cell as the layout sees it: displayed text, font, wrapping, merge. */
+export function selTata(l: LembarIsi): SelTata[] {
+  const gabung = new Map<string, Gabung>();
+  for (const g of l.gabung) gabung.set(kunci(g.r1, g.c1), g);
+  const judul = new Set(l.judul);
+  const out: SelTata[] = [];
+  for (const [k, s] of l.sel) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    const nilai = s.f !== undefined ? s.hasil : s.v;
+    const g = gabung.get(k);
+    const kepala = barisKepala(l, r);
+    out.push({
+      r,
+      c,
+      c2: g?.c2 ?? c,
+      r2: g?.r2 ?? r,
+      teks: teksTampil(nilai, s.fmt),
+      angka: typeof nilai === 'number',
+      tebal: s.tebal === true || kepala || judul.has(r),
+      ukuran: ukuranHuruf(l, r),
+      indent: s.indent ?? 0,
+      bungkus: s.bungkus ?? dalamTabel(l, r),
+      kepala,
+    });
+  }
+  return out;
+}
+
+/**
+ * For each boundary between columns (index b: before the 0-based column b), how many header
+ * cells span across it: a sheet printed on several pages across is cut where this is lowest.
+ */
+export function lintasKepala(l: LembarIsi): number[] {
+  const lintas = Array.from({ length: l.lebar.length }, () => 0);
+  for (const g of l.gabung) {
+    if (!barisKepala(l, g.r1)) continue;
+    for (let c = g.c1 + 1; c <= g.c2; c++) lintas[c - 1] = (lintas[c - 1] ?? 0) + 1;
+  }
+  return lintas;
+}
+
+/** Column widths, row heights and page setup of a sheet, from its cells. */
+export function aturCetak(l: LembarIsi): Lembar {
+  const sel = selTata(l);
+  const ringkas = hitungLebar(l.lebar, sel);
+  const ukuranMin = Math.min(UKURAN.kaki, ...sel.map((s) => s.ukuran));
+  const cetak = pilihCetak(ringkas, l.kolomKunci, ukuranMin, lintasKepala(l));
+  const lebar =
+    cetak.halamanLebar === 1 && cetak.skala >= 1 ? lebarkan(ringkas, l.lebar, lebarCetak(cetak.kertas, cetak.orientasi) / PT_PER_LEBAR) : ringkas;
+  return { ...l, lebar, tinggi: hitungTinggi(lebar, sel), cetak };
 }

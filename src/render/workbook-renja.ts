@@ -23,6 +23,7 @@ import {
   rumusPersen,
   rumusRata,
   rumusTerakhir,
+  skalaPredikat,
 } from './workbook-rumus.js';
 
 /** Form ids of the Renja workbook, in sheet order, with their sheet names. */
@@ -55,26 +56,41 @@ function rumus(f: string, hasil: Nilai | string | undefined, fmt: string = FORMA
   return { f, hasil: hasil ?? null, fmt, rata: 'kanan', ...extra };
 }
 
-/** An indicator value with its unit (and grade) in the number format. */
+/**
+ * An indicator value: a bare number. Its unit is the row's SATUAN cell; a graded indicator's
+ * grade goes in a PREDIKAT column beside it (workbook-predikat.ts).
+ */
 function nilai(ctx: KonteksDokumen, id: string, n: Nilai, satuan: string, extra: Partial<Sel> = {}): Sel {
   if (n === null) return { v: null, rata: 'kanan', ...extra };
-  const p = predikatNilai(ctx.data, id, n, ctx.h.desimal_persen);
-  const dasar = formatNilai(satuan, n);
-  return { v: n, fmt: p ? `${dasar}" (${p})"` : dasar, rata: 'kanan', ...extra };
+  const skala = skalaPredikat(definisiIndikator(ctx, id)?.predikat);
+  const predikat = skala ? { predikat: { skala, desimal: ctx.h.desimal_persen, hasil: predikatNilai(ctx.data, id, n, ctx.h.desimal_persen) } } : {};
+  return { v: n, fmt: formatNilai(satuan, n), rata: 'kanan', ...predikat, ...extra };
 }
 
-/** A target as the form prints it; one printed without a number keeps its unit ("- dokumen"). */
+/** The SATUAN cell of a row. */
+function satuan(s: string | null | undefined): Sel {
+  return teks(s ?? '', { rata: 'tengah' });
+}
+
+function satuanTarget(ctx: KonteksDokumen, t: RenjaTarget): string {
+  return t.satuan ?? definisiIndikator(ctx, t.id)?.satuan ?? '';
+}
+
+/** A target as the form prints it; one without a number is "-" (its unit stays in SATUAN). */
 function target(ctx: KonteksDokumen, t: RenjaTarget): Sel {
-  const satuan = t.satuan ?? definisiIndikator(ctx, t.id)?.satuan ?? '';
   const n = t.target ?? null;
-  if (n === null) return teks(satuan && satuan !== '%' ? `- ${satuan}` : '-', { rata: 'kanan' });
-  return nilai(ctx, t.id, n, satuan);
+  if (n === null) return teks('-', { rata: 'kanan' });
+  return nilai(ctx, t.id, n, satuanTarget(ctx, t));
 }
 
 function targetRincian(r: RenjaRincian): Sel | null {
   if (r.kelompok || r.target === undefined) return null;
-  if (r.target === null) return teks(r.satuan ? `- ${r.satuan}` : '-', { rata: 'kanan' });
+  if (r.target === null) return teks('-', { rata: 'kanan' });
   return { v: r.target, fmt: formatNilai(r.satuan ?? '', r.target), rata: 'kanan' };
+}
+
+function satuanRincian(r: RenjaRincian): Sel | null {
+  return r.kelompok || r.target === undefined ? null : satuan(r.satuan);
 }
 
 function decodeHtml(s: string): string {
@@ -127,20 +143,22 @@ function kosongBaris(l: PenyusunLembar, n: number): void {
 // ---------------------------------------------------------------------------------------------
 // E.81
 
-/** E.81 columns (1-based): K and Rp of columns 5..15 of the form. */
+/** E.81 columns (1-based): SATUAN after the indicator ("4a"), then K and Rp of columns 5..15 of the form. */
 const E = {
-  no: 1, kode: 2, uraian: 3, indikator: 4,
-  k5: 5, rp5: 6, k6: 7, rp6: 8, k7: 9, rp7: 10,
-  tw: [11, 13, 15, 17] as const, twRp: [12, 14, 16, 18] as const,
-  k12: 19, rp12: 20, k13: 21, rp13: 22, k14: 23, rp14: 24, k15: 25, rp15: 26, unit: 27, ket: 28,
+  no: 1, kode: 2, uraian: 3, indikator: 4, satuan: 5,
+  k5: 6, rp5: 7, k6: 8, rp6: 9, k7: 10, rp7: 11,
+  tw: [12, 14, 16, 18] as const, twRp: [13, 15, 17, 19] as const,
+  k12: 20, rp12: 21, k13: 22, rp13: 23, k14: 24, rp14: 25, k15: 26, rp15: 27, unit: 28, ket: 29,
 };
+const KOLOM_E81 = 29;
 
 function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const e = ctx.h.renja.e81;
   const t = ctx.tahun;
   const akhir = e?.tahun_akhir_renstra ?? ctx.h.tahun_renstra.akhir;
-  const lebar = [5, 16, 34, 34, ...Array.from({ length: 22 }, (_, i) => (i % 2 === 0 ? 13 : 15)), 16, 10];
+  const lebar = [5, 16, 34, 34, 10, ...Array.from({ length: 22 }, (_, i) => (i % 2 === 0 ? 13 : 15)), 16, 10];
   const l = mulaiLembar(env, ctx, 'E.81', 'E.81', lebar);
+  l.ulangKolom(E.satuan);
   const pasangan = (teksKepala: string): SelKepala => ({ teks: teksKepala, kolom: 2, baris: 2 });
   l.kepala([
     [
@@ -148,6 +166,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       { teks: 'KODE', baris: 3 },
       { teks: 'URUSAN/ BIDANG URUSAN PEMERINTAHAN DAERAH DAN PROGRAM/ KEGIATAN', baris: 3 },
       { teks: 'INDIKATOR KINERJA PROGRAM (outcome)/ KEGIATAN (output)', baris: 3 },
+      { teks: 'SATUAN', baris: 3 },
       pasangan(`TARGET RENSTRA PERANGKAT DAERAH PADA TAHUN ${akhir} (AKHIR PERIODE RENSTRA PD)`),
       pasangan(`REALISASI CAPAIAN KINERJA RENSTRA PERANGKAT DAERAH S.D. RENJA PD TAHUN LALU (${t - 1})`),
       pasangan(`TARGET KINERJA DAN ANGGARAN RENJA PD TAHUN BERJALAN YANG DIEVALUASI (${t})`),
@@ -167,13 +186,14 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const nomor: string[] = [];
   label.forEach((s, i) => {
     nomor.push(s);
+    if (i === 3) nomor.push('4a');
     if (i >= 4 && i <= 14) nomor.push('');
   });
   l.nomorKolom(nomor);
-  for (let i = 0; i < 11; i++) l.gabungkan(rNomor, 5 + 2 * i, rNomor, 6 + 2 * i);
+  for (let i = 0; i < 11; i++) l.gabungkan(rNomor, E.k5 + 2 * i, rNomor, E.rp5 + 2 * i);
 
   if (!e || e.program.length === 0) {
-    kosongBaris(l, 28);
+    kosongBaris(l, KOLOM_E81);
     return akhiri(l, ctx, 'E.81');
   }
   barisUrusan(ctx, l, E.kode, [E.uraian]);
@@ -236,7 +256,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       ind.forEach((k, j) => {
         const rr = r0 + j;
         const cells: (Sel | null)[] = j === 0 ? [...kepala] : [];
-        cells.length = 28;
+        cells.length = KOLOM_E81;
         if (k) {
           const K = (c: number) => ref(rr, c);
           const rumusK = rumusDari(ctx, k.indikator);
@@ -244,6 +264,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
           const adaTw = k.triwulan.some((n) => n !== null);
           const tw = E.tw.map((c) => K(c));
           cells[E.indikator - 1] = teks(k.nama);
+          cells[E.satuan - 1] = satuan(k.satuan);
           cells[E.k5 - 1] = v(k.k5);
           cells[E.k6 - 1] = v(k.k6);
           cells[E.k7 - 1] = v(k.k7);
@@ -282,16 +303,16 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     barisRata[E.rp13 - 1] = rumus(rumusRata(rentang(E.rp13)), rata.rp13, FORMAT.desimal, { tebal: true });
     barisRata[E.k15 - 1] = rumus(rumusRata(rentang(E.k15)), rata.k15, FORMAT.desimal, { tebal: true });
     barisRata[E.rp15 - 1] = rumus(rumusRata(rentang(E.rp15)), rata.rp15, FORMAT.desimal, { tebal: true });
-    barisRata.length = 28;
+    barisRata.length = KOLOM_E81;
     l.baris(barisRata);
-    l.gabungkan(rRata, E.uraian, rRata, E.indikator);
+    l.gabungkan(rRata, E.uraian, rRata, E.satuan);
     const rPred = l.berikut;
     const barisPred: (Sel | null)[] = [];
     barisPred[E.uraian - 1] = teks('Predikat kinerja', { tebal: true });
     barisPred[E.k13 - 1] = rumus(rumusKategori(ref(rRata, E.k13), skala, desimal), rata.predikat, FORMAT.desimal, { tebal: true, rata: 'tengah' });
-    barisPred.length = 28;
+    barisPred.length = KOLOM_E81;
     l.baris(barisPred);
-    l.gabungkan(rPred, E.uraian, rPred, E.indikator);
+    l.gabungkan(rPred, E.uraian, rPred, E.satuan);
     l.gabungkan(rPred, E.k13, rPred, E.rp13);
     barisRataProgram.push(rRata);
   });
@@ -312,9 +333,9 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   });
   jumlah[E.rp12 - 1] = tot(E.rp12, total.rp12);
   jumlah[E.rp14 - 1] = tot(E.rp14, total.rp14);
-  jumlah.length = 28;
+  jumlah.length = KOLOM_E81;
   l.baris(jumlah);
-  l.gabungkan(rJumlah, 1, rJumlah, 4);
+  l.gabungkan(rJumlah, 1, rJumlah, E.satuan);
   const rTotalRata = l.berikut;
   const rr = total.rata_rata;
   const baris2: (Sel | null)[] = [];
@@ -324,16 +345,16 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   baris2[E.rp13 - 1] = rataDari(E.rp13, rr.rp13);
   baris2[E.k15 - 1] = rataDari(E.k15, rr.k15);
   baris2[E.rp15 - 1] = rataDari(E.rp15, rr.rp15);
-  baris2.length = 28;
+  baris2.length = KOLOM_E81;
   l.baris(baris2);
-  l.gabungkan(rTotalRata, 1, rTotalRata, 4);
+  l.gabungkan(rTotalRata, 1, rTotalRata, E.satuan);
   const rTotalPred = l.berikut;
   const baris3: (Sel | null)[] = [];
   baris3[E.no - 1] = teks(`PREDIKAT KINERJA DARI SELURUH PROGRAM (PROGRAM 1 s.d. PROGRAM ${e.program.length})`, { tebal: true });
   baris3[E.k13 - 1] = rumus(rumusKategori(ref(rTotalRata, E.k13), skala, desimal), rr.predikat, FORMAT.desimal, { tebal: true, rata: 'tengah' });
-  baris3.length = 28;
+  baris3.length = KOLOM_E81;
   l.baris(baris3);
-  l.gabungkan(rTotalPred, 1, rTotalPred, 4);
+  l.gabungkan(rTotalPred, 1, rTotalPred, E.satuan);
   l.gabungkan(rTotalPred, E.k13, rTotalPred, E.rp13);
   return akhiri(l, ctx, 'E.81');
 }
@@ -344,12 +365,14 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 function lembarTc29(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const t = ctx.tahun;
   const akhir = ctx.h.tahun_renstra.akhir;
-  const l = mulaiLembar(env, ctx, 'TC-29', 'TC-29', [16, 36, 36, 15, 15, 15, 15, 11, 15, 15, 11]);
+  const l = mulaiLembar(env, ctx, 'TC-29', 'TC-29', [16, 36, 36, 10, 15, 15, 15, 15, 11, 15, 15, 11]);
+  l.ulangKolom(4);
   l.kepala([
     [
       { teks: 'KODE', baris: 2 },
       { teks: 'URUSAN/ BIDANG URUSAN PEMERINTAHAN DAERAH DAN PROGRAM/ KEGIATAN', baris: 2 },
       { teks: 'INDIKATOR KINERJA PROGRAM (OUTCOME) DAN KEGIATAN (OUTPUT)', baris: 2 },
+      { teks: 'SATUAN', baris: 2 },
       { teks: `TARGET KINERJA CAPAIAN PROGRAM (RENSTRA) PERANGKAT DAERAH TAHUN ${akhir}`, baris: 2 },
       { teks: `REALISASI TARGET KINERJA HASIL PROGRAM DAN KELUARAN KEGIATAN s/d TAHUN ${t - 2}`, baris: 2 },
       { teks: `TARGET DAN REALISASI KINERJA PROGRAM DAN KEGIATAN TAHUN LALU (${t - 1})`, kolom: 3 },
@@ -364,10 +387,10 @@ function lembarTc29(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       { teks: 'TINGKAT CAPAIAN REALISASI TARGET RENSTRA (%)' },
     ],
   ]);
-  l.nomorKolom(['1', '2', '3', '4', '5', '6', '7', '8 = (7/6)', '9', '10 = (5+7+9)', '11 = (10/4)']);
+  l.nomorKolom(['1', '2', '3', '3a', '4', '5', '6', '7', '8 = (7/6)', '9', '10 = (5+7+9)', '11 = (10/4)']);
   const rows = ctx.h.renja.tc29 ?? [];
   if (rows.length === 0) {
-    kosongBaris(l, 11);
+    kosongBaris(l, 12);
     return akhiri(l, ctx, 'TC-29');
   }
   barisUrusan(ctx, l, 1, [2]);
@@ -390,14 +413,15 @@ function lembarTc29(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       pertama ? teks(b.kode, { tebal: g.tebal }) : null,
       pertama ? teks(b.nama, g) : null,
       teks(b.nama_indikator),
+      satuan(b.satuan),
       v(b.k4),
       v(b.k5),
       v(b.k6),
       v(b.k7),
-      rumus(rumusCapaian(rumusK, R(6), R(7)), b.k8),
+      rumus(rumusCapaian(rumusK, R(7), R(8)), b.k8),
       v(b.k9),
-      rumus(b.kumulatif ? rumusJumlah([R(5), R(7), R(9)]) : rumusTerakhir([R(5), R(7), R(9)]), b.k10, formatNilai(b.satuan, b.k10)),
-      rumus(rumusCapaian(rumusK, R(4), R(10)), b.k11),
+      rumus(b.kumulatif ? rumusJumlah([R(6), R(8), R(10)]) : rumusTerakhir([R(6), R(8), R(10)]), b.k10, formatNilai(b.satuan, b.k10)),
+      rumus(rumusCapaian(rumusK, R(5), R(11)), b.k11),
     ]);
   }
   tutup();
@@ -410,7 +434,8 @@ function lembarTc29(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 function lembarTc30(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const { tahun, baris } = hitungTc30(ctx.data, ctx.d.renja?.tc30);
   const n = Math.max(1, tahun.length);
-  const l = mulaiLembar(env, ctx, 'TC-30', 'TC-30', [5, 44, 14, 10, ...Array.from({ length: 3 * n }, () => 11), 30]);
+  const l = mulaiLembar(env, ctx, 'TC-30', 'TC-30', [5, 44, 14, 10, 10, ...Array.from({ length: 3 * n }, () => 11), 30]);
+  l.ulangKolom(2);
   const th = tahun.map((x) => ({ teks: String(x) }));
   l.kepala([
     [
@@ -418,6 +443,7 @@ function lembarTc30(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       { teks: 'INDIKATOR', baris: 2 },
       { teks: 'SPM/ STANDAR NASIONAL', baris: 2 },
       { teks: 'IKK', baris: 2 },
+      { teks: 'SATUAN', baris: 2 },
       { teks: 'TARGET RENSTRA PERANGKAT DAERAH TAHUN KE', kolom: n },
       { teks: 'REALISASI CAPAIAN', kolom: n },
       { teks: 'PROYEKSI', kolom: n },
@@ -425,7 +451,7 @@ function lembarTc30(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     ],
     [...th, ...th, ...th],
   ]);
-  l.nomorKolom(Array.from({ length: 5 + 3 * n }, (_, i) => i + 1));
+  l.nomorKolom([1, 2, 3, 4, '4a', ...Array.from({ length: 1 + 3 * n }, (_, i) => i + 5)]);
   for (const b of baris) {
     const v = (x: Nilai) => nilai(ctx, b.indikator, x, b.satuan);
     l.baris([
@@ -433,13 +459,14 @@ function lembarTc30(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       teks(b.nama.toUpperCase()),
       teks(b.spm ?? ''),
       teks(b.ikk ?? ''),
+      satuan(b.satuan),
       ...b.target_renstra.map(v),
       ...b.realisasi.map(v),
       ...b.proyeksi.map(v),
       teks(b.catatan_analisis ?? ''),
     ]);
   }
-  if (baris.length === 0) kosongBaris(l, 5 + 3 * n);
+  if (baris.length === 0) kosongBaris(l, 6 + 3 * n);
   return akhiri(l, ctx, 'TC-30');
 }
 
@@ -493,14 +520,26 @@ function selPagu(
   return angka(hasil, FORMAT.rupiah, { tebal });
 }
 
+type SisiTc31 = Record<'nama' | 'lokasi' | 'indikator' | 'satuan' | 'target' | 'pagu', number>;
+
+/** TC-31 columns (1-based): KODE, two sides of PROGRAM .. PAGU (SATUAN "4a"/"9a" before TARGET), CATATAN. */
+const T31: { kode: number; rkpd: SisiTc31; analisis: SisiTc31; catatan: number } = {
+  kode: 1,
+  rkpd: { nama: 2, lokasi: 3, indikator: 4, satuan: 5, target: 6, pagu: 7 },
+  analisis: { nama: 8, lokasi: 9, indikator: 10, satuan: 11, target: 12, pagu: 13 },
+  catatan: 14,
+};
+
 function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const h = hitungTc31(ctx.data.program, ctx.d.renja?.tc31);
-  const l = mulaiLembar(env, ctx, 'TC-31', 'TC-31', [18, 32, 14, 32, 16, 16, 32, 14, 32, 16, 16, 20]);
-  const judulSisi = (s: string): SelKepala => ({ teks: s, kolom: 5 });
+  const l = mulaiLembar(env, ctx, 'TC-31', 'TC-31', [18, 32, 14, 32, 10, 16, 16, 32, 14, 32, 10, 16, 16, 20]);
+  l.ulangKolom(T31.rkpd.nama);
+  const judulSisi = (s: string): SelKepala => ({ teks: s, kolom: 6 });
   const sisi: SelKepala[] = [
     { teks: 'PROGRAM/ KEGIATAN/ SUB KEGIATAN' },
     { teks: 'LOKASI' },
     { teks: 'INDIKATOR KINERJA PROGRAM/ INDIKATOR KINERJA KEGIATAN' },
+    { teks: 'SATUAN' },
     { teks: 'TARGET CAPAIAN' },
     { teks: 'PAGU INDIKATIF (Rp)' },
   ];
@@ -513,12 +552,13 @@ function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     ],
     [...sisi, ...sisi],
   ]);
-  l.nomorKolom(Array.from({ length: 12 }, (_, i) => i + 1));
+  l.nomorKolom([1, 2, 3, 4, '4a', 5, 6, 7, 8, 9, '9a', 10, 11, 12]);
+  const kolom = T31.catatan;
   if (h.baris.length === 0) {
-    kosongBaris(l, 12);
+    kosongBaris(l, kolom);
     return akhiri(l, ctx, 'TC-31');
   }
-  barisUrusan(ctx, l, 1, [2, 7]);
+  barisUrusan(ctx, l, T31.kode, [T31.rkpd.nama, T31.analisis.nama]);
   const kode = h.baris.map((b) => b.kode);
   const tata = tataNode(
     l.berikut,
@@ -526,6 +566,10 @@ function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     h.baris.map((b) => Math.max(b.rkpd.rincian.length, b.analisis.rincian.length)),
   );
   const namaInd = (id: string) => definisiIndikator(ctx, id)?.nama ?? id;
+  /** Cells of one side of a row, placed in `cells`. */
+  const isiSisi = (cells: (Sel | null)[], k: SisiTc31, isi: Partial<Record<keyof SisiTc31, Sel | null>>): void => {
+    for (const [nama, sel] of Object.entries(isi) as [keyof SisiTc31, Sel | null][]) cells[k[nama] - 1] = sel;
+  };
   h.baris.forEach((b, i) => {
     const t = tata[i];
     if (!t) return;
@@ -533,54 +577,66 @@ function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     for (let j = 0; j < t.n; j++) {
       const a = b.rkpd.indikator[j];
       const z = b.analisis.indikator[j];
-      l.baris([
-        j === 0 ? teks(b.kode, { tebal: g.tebal }) : null,
-        j === 0 ? teks(b.nama, g) : null,
-        j === 0 ? teks(b.rkpd.lokasi ?? '') : null,
-        a ? teks(namaInd(a.id)) : null,
-        a ? target(ctx, a) : null,
-        j === 0 ? selPagu(i, kode, tata, b.rkpd.rincian, 6, b.rkpd.pagu, g.tebal ?? false) : null,
-        j === 0 ? teks(b.nama, g) : null,
-        j === 0 ? teks(b.analisis.lokasi ?? '') : null,
-        z ? teks(namaInd(z.id)) : null,
-        z ? target(ctx, z) : null,
-        j === 0 ? selPagu(i, kode, tata, b.analisis.rincian, 11, b.analisis.pagu, g.tebal ?? false) : null,
-        j === 0 ? teks(b.catatan ?? '') : null,
-      ]);
+      const cells: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+      cells[T31.kode - 1] = j === 0 ? teks(b.kode, { tebal: g.tebal }) : null;
+      isiSisi(cells, T31.rkpd, {
+        nama: j === 0 ? teks(b.nama, g) : null,
+        lokasi: j === 0 ? teks(b.rkpd.lokasi ?? '') : null,
+        indikator: a ? teks(namaInd(a.id)) : null,
+        satuan: a ? satuan(satuanTarget(ctx, a)) : null,
+        target: a ? target(ctx, a) : null,
+        pagu: j === 0 ? selPagu(i, kode, tata, b.rkpd.rincian, T31.rkpd.pagu, b.rkpd.pagu, g.tebal ?? false) : null,
+      });
+      isiSisi(cells, T31.analisis, {
+        nama: j === 0 ? teks(b.nama, g) : null,
+        lokasi: j === 0 ? teks(b.analisis.lokasi ?? '') : null,
+        indikator: z ? teks(namaInd(z.id)) : null,
+        satuan: z ? satuan(satuanTarget(ctx, z)) : null,
+        target: z ? target(ctx, z) : null,
+        pagu: j === 0 ? selPagu(i, kode, tata, b.analisis.rincian, T31.analisis.pagu, b.analisis.pagu, g.tebal ?? false) : null,
+      });
+      cells[T31.catatan - 1] = j === 0 ? teks(b.catatan ?? '') : null;
+      l.baris(cells);
     }
-    if (t.n > 1) for (const c of [1, 2, 3, 6, 7, 8, 11, 12]) l.gabungkan(t.r, c, t.r + t.n - 1, c);
+    if (t.n > 1) {
+      const gabung = [T31.kode, T31.rkpd.nama, T31.rkpd.lokasi, T31.rkpd.pagu, T31.analisis.nama, T31.analisis.lokasi, T31.analisis.pagu, T31.catatan];
+      for (const c of gabung) l.gabungkan(t.r, c, t.r + t.n - 1, c);
+    }
     if (t.rincian.length > 0) {
-      l.baris([null, teks('RINCIAN :', { miring: true, indent: 2 }), null, null, null, null, teks('RINCIAN :', { miring: true, indent: 2 })]);
+      const judul: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+      judul[T31.rkpd.nama - 1] = teks('RINCIAN :', { miring: true, indent: 2 });
+      judul[T31.analisis.nama - 1] = teks('RINCIAN :', { miring: true, indent: 2 });
+      l.baris(judul);
       t.rincian.forEach((_, j) => {
         const x = b.rkpd.rincian[j];
         const y = b.analisis.rincian[j];
         const u = (r: RenjaRincian | undefined) => (r ? teks(r.uraian, { indent: 3, tebal: r.kelompok === true }) : null);
         const p = (r: RenjaRincian | undefined) => (r && !r.kelompok && r.pagu !== undefined ? angka(r.pagu, FORMAT.rupiah) : null);
-        l.baris([null, u(x), null, null, x ? targetRincian(x) : null, p(x), u(y), null, null, y ? targetRincian(y) : null, p(y), teks(y?.keterangan ?? x?.keterangan ?? '')]);
+        const cells: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+        isiSisi(cells, T31.rkpd, { nama: u(x), satuan: x ? satuanRincian(x) : null, target: x ? targetRincian(x) : null, pagu: p(x) });
+        isiSisi(cells, T31.analisis, { nama: u(y), satuan: y ? satuanRincian(y) : null, target: y ? targetRincian(y) : null, pagu: p(y) });
+        cells[T31.catatan - 1] = teks(y?.keterangan ?? x?.keterangan ?? '');
+        l.baris(cells);
       });
     }
   });
   const akar = kode.flatMap((k, i) => (indukKode(kode).get(k) === null ? [tata[i]?.r ?? 0] : []));
-  l.baris([
-    null,
-    teks('JUMLAH', { tebal: true }),
-    null,
-    null,
-    null,
-    rumus(rumusJumlah(akar.map((r) => ref(r, 6))), h.jumlah.rkpd, FORMAT.rupiah, { tebal: true }),
-    teks('JUMLAH', { tebal: true }),
-    null,
-    null,
-    null,
-    rumus(rumusJumlah(akar.map((r) => ref(r, 11))), h.jumlah.analisis, FORMAT.rupiah, { tebal: true }),
-    null,
-  ]);
+  const jumlah: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+  jumlah[T31.rkpd.nama - 1] = teks('JUMLAH', { tebal: true });
+  jumlah[T31.rkpd.pagu - 1] = rumus(rumusJumlah(akar.map((r) => ref(r, T31.rkpd.pagu))), h.jumlah.rkpd, FORMAT.rupiah, { tebal: true });
+  jumlah[T31.analisis.nama - 1] = teks('JUMLAH', { tebal: true });
+  jumlah[T31.analisis.pagu - 1] = rumus(rumusJumlah(akar.map((r) => ref(r, T31.analisis.pagu))), h.jumlah.analisis, FORMAT.rupiah, { tebal: true });
+  l.baris(jumlah);
   return akhiri(l, ctx, 'TC-31');
 }
 
+/** Tabel 4.1 columns (1-based): SATUAN ("6a") stands before TARGET. */
+const M = { kode: 1, nama: 2, up: 3, bl: 4, output: 5, outcome: 6, satuan: 7, target: 8, lokasi: 9, pagu: 10, skpd: 11, paguProv: 12, kl: 13, paguApbn: 14, sumber: 15 } as const;
+
 function lembar41(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const h = hitungMatriks(ctx.data.program, ctx.d.renja?.matriks);
-  const l = mulaiLembar(env, ctx, '4.1', 'Tabel 4.1', [18, 40, 5, 5, 32, 32, 20, 15, 17, 14, 14, 12, 14, 10]);
+  const l = mulaiLembar(env, ctx, '4.1', 'Tabel 4.1', [18, 40, 5, 5, 32, 32, 10, 20, 15, 17, 14, 14, 12, 14, 10]);
+  l.ulangKolom(M.nama);
   l.kepala([
     [
       { teks: 'KODE', baris: 2 },
@@ -588,6 +644,7 @@ function lembar41(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       { teks: 'UP', baris: 2 },
       { teks: 'BL', baris: 2 },
       { teks: 'INDIKATOR KINERJA', kolom: 2 },
+      { teks: 'SATUAN', baris: 2 },
       { teks: 'TARGET', baris: 2 },
       { teks: 'LOKASI', baris: 2 },
       { teks: 'APBD KAB (Rp)', baris: 2 },
@@ -596,12 +653,13 @@ function lembar41(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     ],
     [{ teks: 'OUTPUT' }, { teks: 'OUTCOME' }, { teks: 'SKPD TERKAIT' }, { teks: 'PAGU (Rp)' }, { teks: 'KL' }, { teks: 'Rp' }, { teks: 'D/ TB/ DAK' }],
   ]);
-  l.nomorKolom(Array.from({ length: 14 }, (_, i) => i + 1));
+  l.nomorKolom([1, 2, 3, 4, 5, 6, '6a', 7, 8, 9, 10, 11, 12, 13, 14]);
+  const kolom = M.sumber;
   if (h.baris.length === 0) {
-    kosongBaris(l, 14);
+    kosongBaris(l, kolom);
     return akhiri(l, ctx, '4.1');
   }
-  barisUrusan(ctx, l, 1, [2]);
+  barisUrusan(ctx, l, M.kode, [M.nama]);
   const kode = h.baris.map((b) => b.kode);
   const tata = tataNode(
     l.berikut,
@@ -616,49 +674,47 @@ function lembar41(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       const x = b.indikator[j];
       const nama = x ? teks(definisiIndikator(ctx, x.id)?.nama ?? x.id) : null;
       const pertama = j === 0;
-      l.baris([
-        pertama ? teks(b.kode, { tebal: g.tebal }) : null,
-        pertama ? teks(b.nama, g) : null,
-        pertama ? teks(b.up ? '✓' : '', { rata: 'tengah' }) : null,
-        pertama ? teks(b.bl ? '✓' : '', { rata: 'tengah' }) : null,
-        b.tingkat === 'program' ? null : nama,
-        b.tingkat === 'program' ? nama : null,
-        x ? target(ctx, x) : null,
-        pertama ? teks(b.lokasi ?? '') : null,
-        pertama ? selPagu(i, kode, tata, b.rincian, 9, b.pagu, g.tebal ?? false) : null,
-        pertama ? teks(b.apbd_provinsi.skpd_terkait ?? '') : null,
-        pertama ? angka(b.apbd_provinsi.pagu, FORMAT.rupiah) : null,
-        pertama ? teks(b.apbn.kl ?? '') : null,
-        pertama ? angka(b.apbn.pagu, FORMAT.rupiah) : null,
-        pertama ? teks(b.apbn.sumber ?? '') : null,
-      ]);
+      const cells: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+      if (pertama) {
+        cells[M.kode - 1] = teks(b.kode, { tebal: g.tebal });
+        cells[M.nama - 1] = teks(b.nama, g);
+        cells[M.up - 1] = teks(b.up ? '✓' : '', { rata: 'tengah' });
+        cells[M.bl - 1] = teks(b.bl ? '✓' : '', { rata: 'tengah' });
+        cells[M.lokasi - 1] = teks(b.lokasi ?? '');
+        cells[M.pagu - 1] = selPagu(i, kode, tata, b.rincian, M.pagu, b.pagu, g.tebal ?? false);
+        cells[M.skpd - 1] = teks(b.apbd_provinsi.skpd_terkait ?? '');
+        cells[M.paguProv - 1] = angka(b.apbd_provinsi.pagu, FORMAT.rupiah);
+        cells[M.kl - 1] = teks(b.apbn.kl ?? '');
+        cells[M.paguApbn - 1] = angka(b.apbn.pagu, FORMAT.rupiah);
+        cells[M.sumber - 1] = teks(b.apbn.sumber ?? '');
+      }
+      cells[(b.tingkat === 'program' ? M.outcome : M.output) - 1] = nama;
+      cells[M.satuan - 1] = x ? satuan(satuanTarget(ctx, x)) : null;
+      cells[M.target - 1] = x ? target(ctx, x) : null;
+      l.baris(cells);
     }
-    if (t.n > 1) for (const c of [1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14]) l.gabungkan(t.r, c, t.r + t.n - 1, c);
+    if (t.n > 1) {
+      for (const c of [M.kode, M.nama, M.up, M.bl, M.lokasi, M.pagu, M.skpd, M.paguProv, M.kl, M.paguApbn, M.sumber]) l.gabungkan(t.r, c, t.r + t.n - 1, c);
+    }
     if (t.rincian.length > 0) {
       l.baris([null, teks('RINCIAN :', { miring: true, indent: 2 })]);
       b.rincian.forEach((r) => {
-        l.baris([
-          null,
-          teks(r.uraian, { indent: 3, tebal: r.kelompok === true }),
-          null,
-          null,
-          null,
-          null,
-          targetRincian(r),
-          null,
-          !r.kelompok && r.pagu !== undefined ? angka(r.pagu, FORMAT.rupiah) : null,
-          null,
-          null,
-          null,
-          null,
-          teks(r.keterangan ?? ''),
-        ]);
+        const cells: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+        cells[M.nama - 1] = teks(r.uraian, { indent: 3, tebal: r.kelompok === true });
+        cells[M.satuan - 1] = satuanRincian(r);
+        cells[M.target - 1] = targetRincian(r);
+        cells[M.pagu - 1] = !r.kelompok && r.pagu !== undefined ? angka(r.pagu, FORMAT.rupiah) : null;
+        cells[M.sumber - 1] = teks(r.keterangan ?? '');
+        l.baris(cells);
       });
     }
   });
   const induk = indukKode(kode);
   const akar = kode.flatMap((k, i) => (induk.get(k) === null ? [tata[i]?.r ?? 0] : []));
-  l.baris([null, teks('JUMLAH', { tebal: true }), null, null, null, null, null, null, rumus(rumusJumlah(akar.map((r) => ref(r, 9))), h.jumlah, FORMAT.rupiah, { tebal: true })]);
+  const jumlah: (Sel | null)[] = Array.from({ length: kolom }, () => null);
+  jumlah[M.nama - 1] = teks('JUMLAH', { tebal: true });
+  jumlah[M.pagu - 1] = rumus(rumusJumlah(akar.map((r) => ref(r, M.pagu))), h.jumlah, FORMAT.rupiah, { tebal: true });
+  l.baris(jumlah);
   return akhiri(l, ctx, '4.1');
 }
 

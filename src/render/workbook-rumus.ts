@@ -94,12 +94,18 @@ export function rumusKategori(capaian: string, skala: readonly BatasKategori[], 
   return `IF(ISNUMBER(${capaian}),${f},"")`;
 }
 
-/** Number format of an indicator value with its unit printed after it ("87,00%", "2 inovasi"). */
+/**
+ * Number format of an indicator value: two decimals for a percentage or a fraction, else whole
+ * numbers. Never the unit: that is the sheet's SATUAN column (no literal text in a number format,
+ * so every value stays a number for Excel).
+ */
 export function formatNilai(satuan: string | null | undefined, nilai: number | null | undefined): string {
-  const desimal = satuan === '%' || (typeof nilai === 'number' && !Number.isInteger(nilai));
-  const dasar = desimal ? '#,##0.00' : '#,##0';
-  const s = (satuan ?? '').trim();
-  if (s === '') return dasar;
-  const lit = s.replace(/"/g, '');
-  return s === '%' ? `${dasar}"%"` : `${dasar}" ${lit}"`;
+  const desimal = (satuan ?? '').trim() === '%' || (typeof nilai === 'number' && !Number.isInteger(nilai));
+  return desimal ? '#,##0.00' : '#,##0';
+}
+
+/** An indicator's own grading scale (SAKIP AA/A/BB...) as category rows; null without one. */
+export function skalaPredikat(skala: readonly { predikat: string; lebih_dari: number | null }[] | undefined): BatasKategori[] | null {
+  if (!skala || skala.length === 0) return null;
+  return skala.map((b) => ({ kategori: b.predikat, lebih_dari: b.lebih_dari }));
 }

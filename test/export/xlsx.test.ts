@@ -115,20 +115,36 @@ describe('workbook LKJIP dan Renja', () => {
     expect(ws.model.merges).toContain(`F${nomor.number - 2}:G${nomor.number - 2}`);
   });
 
-  it('Tabel 3.1.a: capaian per polarity and kategori are formulas', () => {
+  it('Tabel 3.1.a: capaian per polarity and kategori are formulas; units and grades in their own columns', () => {
     const ws = lembar('Tabel 3.1.a');
+    // SASARAN, INDIKATOR, SATUAN, TARGET, PREDIKAT, REALISASI, PREDIKAT, CAPAIAN, KATEGORI, SUMBER:
+    // the sheet has graded indicators (SAKIP, IP ASN), so each value column has its PREDIKAT.
+    const kepala = cariBaris(ws, 1, 'SASARAN STRATEGIS');
+    expect([3, 5, 7].map((c) => kepala.getCell(c).value)).toEqual(['SATUAN', 'PREDIKAT', 'PREDIKAT']);
     const iku1 = cariBaris(ws, 2, 'Persentase peserta pelatihan');
-    const c = rumusDi(iku1.getCell(5));
+    const c = rumusDi(iku1.getCell(8));
     const r = iku1.number;
-    expect(c.formula).toBe(`IF(AND(ISNUMBER(C${r}),ISNUMBER(D${r}),C${r}<>0),D${r}/C${r}*100,"")`);
+    expect(iku1.getCell(3).value).toBe('%');
+    expect(iku1.getCell(4).numFmt).toBe('#,##0.00');
+    expect(c.formula).toBe(`IF(AND(ISNUMBER(D${r}),ISNUMBER(F${r}),D${r}<>0),F${r}/D${r}*100,"")`);
     expect(Math.round((c.result as number) * 100) / 100).toBe(102.99);
-    expect(rumusDi(iku1.getCell(6)).result).toBe('Sangat Tinggi');
+    expect(rumusDi(iku1.getCell(9)).result).toBe('Sangat Tinggi');
+    // An indicator without its own scale has no grade.
+    expect(iku1.getCell(5).value).toBeNull();
     // IKU-3 is lower-is-better: Formulasi 2.
     const iku3 = cariBaris(ws, 2, 'Persentase tingkat perselisihan');
     const r3 = iku3.number;
-    expect(rumusDi(iku3.getCell(5)).formula).toBe(
-      `IF(AND(ISNUMBER(C${r3}),ISNUMBER(D${r3}),C${r3}<>0),(C${r3}-(D${r3}-C${r3}))/C${r3}*100,"")`,
+    expect(rumusDi(iku3.getCell(8)).formula).toBe(
+      `IF(AND(ISNUMBER(D${r3}),ISNUMBER(F${r3}),D${r3}<>0),(D${r3}-(F${r3}-D${r3}))/D${r3}*100,"")`,
     );
+    // SAKIP 81,30 is "A" on its own scale: a formula on the value, not text glued to the number.
+    const sakip = cariBaris(ws, 2, 'Nilai SAKIP');
+    const rs = sakip.number;
+    expect(sakip.getCell(3).value).toBe('nilai');
+    expect(sakip.getCell(6).value).toBe(81.3);
+    expect(sakip.getCell(6).numFmt).toBe('#,##0.00');
+    expect(rumusDi(sakip.getCell(7))).toMatchObject({ result: 'A' });
+    expect(rumusDi(sakip.getCell(7)).formula).toMatch(new RegExp(`^IF\\(ISNUMBER\\(F${rs}\\),IF\\(ROUND\\(F${rs},2\\)>90,"AA"`));
     expect(ws.getCell(`A${iku1.number}`).isMerged).toBe(true);
     expect(cariBaris(ws, 1, 'Sumber data :').number).toBeGreaterThan(r3);
   });
@@ -145,35 +161,45 @@ describe('workbook LKJIP dan Renja', () => {
 
   it('E.81: quarters, capaian, sums of children and averages are formulas', () => {
     const ws = lembar('E.81');
-    const nomor = cariBaris(ws, 19, '12 = 8+9+10+11');
+    // SATUAN ("4a") after the indicator, then the form's columns 5..17.
+    const nomor = cariBaris(ws, 20, '12 = 8+9+10+11');
+    expect(nomor.getCell(5).value).toBe('4a');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: nomor.number });
     const p = cariBaris(ws, 2, '2.07.01');
+    expect(p.getCell(5).value).toBe('nilai');
     // Program Rp 5 = sum of its kegiatan rows; 12 Rp = the quarters.
-    expect(rumusDi(p.getCell(6)).formula).toMatch(/^IF\(COUNT\(F\d+/);
-    expect(rumusDi(p.getCell(6)).result).toBe(38196110687);
-    expect(rumusDi(p.getCell(20)).formula).toBe(`IF(COUNT(L${p.number},N${p.number},P${p.number},R${p.number})=0,"",SUM(L${p.number},N${p.number},P${p.number},R${p.number}))`);
+    expect(rumusDi(p.getCell(7)).formula).toMatch(/^IF\(COUNT\(G\d+/);
+    expect(rumusDi(p.getCell(7)).result).toBe(38196110687);
+    expect(rumusDi(p.getCell(21)).formula).toBe(`IF(COUNT(M${p.number},O${p.number},Q${p.number},S${p.number})=0,"",SUM(M${p.number},O${p.number},Q${p.number},S${p.number}))`);
     // A non-cumulative indicator: column 12 is the latest reported quarter.
-    const k12 = rumusDi(p.getCell(19)).formula;
-    expect(k12.startsWith(`IF(ISNUMBER(Q${p.number}),Q${p.number},IF(ISNUMBER(O${p.number})`)).toBe(true);
+    const k12 = rumusDi(p.getCell(20)).formula;
+    expect(k12.startsWith(`IF(ISNUMBER(R${p.number}),R${p.number},IF(ISNUMBER(P${p.number})`)).toBe(true);
     const rata = cariBaris(ws, 3, 'Rata-rata capaian kinerja');
-    expect(rumusDi(rata.getCell(21)).formula).toMatch(/^IF\(COUNT\(U\d+:U\d+\)=0,"",AVERAGE\(U\d+:U\d+\)\)$/);
+    expect(rumusDi(rata.getCell(22)).formula).toMatch(/^IF\(COUNT\(V\d+:V\d+\)=0,"",AVERAGE\(V\d+:V\d+\)\)$/);
     const pred = cariBaris(ws, 3, 'Predikat kinerja');
-    expect(rumusDi(pred.getCell(21)).formula).toContain('ROUND(U');
+    expect(rumusDi(pred.getCell(22)).formula).toContain('ROUND(V');
     expect(p.getCell(3).font?.bold).toBe(true);
   });
 
   it('TC-29, TC-31 and Tabel 4.1 carry their formulas and totals', () => {
     const tc29 = lembar('TC-29');
     const b = cariBaris(tc29, 1, '2.07.01');
-    expect(rumusDi(b.getCell(8)).formula).toContain(`G${b.number}/F${b.number}*100`);
-    expect(rumusDi(b.getCell(11)).formula).toContain(`/D${b.number}*100`);
+    expect(b.getCell(4).value).toBe('nilai');
+    expect(rumusDi(b.getCell(9)).formula).toContain(`H${b.number}/G${b.number}*100`);
+    expect(rumusDi(b.getCell(12)).formula).toContain(`/E${b.number}*100`);
     const m = lembar('Tabel 4.1');
     const jumlah = cariBaris(m, 2, 'JUMLAH');
-    expect(rumusDi(jumlah.getCell(9)).result).toBe(10560086840);
+    expect(rumusDi(jumlah.getCell(10)).result).toBe(10560086840);
     const tc31 = lembar('TC-31');
     const j31 = cariBaris(tc31, 2, 'JUMLAH');
-    expect(rumusDi(j31.getCell(6)).result).toBe(9938911600);
-    expect(rumusDi(j31.getCell(11)).result).toBe(10560086840);
+    expect(rumusDi(j31.getCell(7)).result).toBe(9938911600);
+    expect(rumusDi(j31.getCell(13)).result).toBe(10560086840);
+    // A target printed without a number is "-"; its unit stays in SATUAN, not glued to the dash.
+    const kosong: string[] = [];
+    tc31.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && /^- \S/.test(cell.value)) kosong.push(cell.address);
+    }));
+    expect(kosong).toEqual([]);
   });
 
   it('no cached value is NaN/Infinity and no division is unguarded', () => {
@@ -192,14 +218,24 @@ describe('workbook LKJIP dan Renja', () => {
     }
   });
 
-  it('prints A4 landscape, one page wide, with page numbers', () => {
+  it('prints on its declared paper, header rows repeated, with page numbers (xlsx-cetak.test.ts checks the scale)', () => {
+    const kertas = new Map<string, string>();
     for (const [, wb] of buku) {
       for (const ws of wb.worksheets) {
-        expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        const ps = ws.pageSetup;
+        kertas.set(ws.name, `${Number(ps.paperSize) === 8 ? 'A3' : 'A4'} ${ps.orientation}${ps.fitToPage ? '' : ` ${ps.scale}%`}`);
+        if (ps.fitToPage) expect(ps).toMatchObject({ fitToWidth: 1, fitToHeight: 0 });
+        else expect(ps.printTitlesColumn).toMatch(/^\$?A:\$?[A-Z]+$/);
         expect(ws.headerFooter.oddFooter).toContain('&P / &N');
-        expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+        expect(ps.printTitlesRow).toMatch(/^\d+:\d+$/);
       }
     }
+    // Narrow tables portrait, wide forms on A3; E.81 two A3 pages across with its keys repeated.
+    expect(kertas.get('PNS Golongan')).toBe('A4 portrait');
+    expect(kertas.get('Tabel 3.1.a')).toBe('A4 landscape');
+    expect(kertas.get('TC-31')).toBe('A3 landscape');
+    expect(kertas.get('E.81')).toMatch(/^A3 landscape \d+%$/);
+    expect(lembar('E.81').pageSetup.printTitlesColumn).toMatch(/A:\$?E$/);
   });
 
   it('is byte-identical on rebuild and dates come from opsi.tanggal', async () => {
