@@ -237,8 +237,9 @@ export function lebarkan(lebar: readonly number[], rancangan: readonly number[],
   if (jumlahTambah <= 0 || dasar >= ruang) return [...lebar];
   const t = Math.min(1, (ruang - dasar) / jumlahTambah);
   return lebar.map((w, i) => {
-    const x = w + t * (tambah[i] ?? 0);
-    return Math.floor(x * 4 + 1e-9) / 4 === 9 ? 8.75 : Math.floor(x * 4 + 1e-9) / 4;
+    // Rounded down to a quarter, so the page is never exceeded; 9 avoided (see bulatkanLebar).
+    const q = Math.max(w, Math.floor((w + t * (tambah[i] ?? 0)) * 4 + 1e-9) / 4);
+    return q === 9 ? (w <= 8.75 ? 8.75 : 9.25) : q;
   });
 }
 

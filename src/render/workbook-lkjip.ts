@@ -507,7 +507,9 @@ function lembar313b(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     satuan(b.satuan),
     nilai(ctx, b.id, b.target_akhir, b.satuan, predikatNilai(ctx.data, b.id, b.target_akhir, ctx.h.desimal_persen)),
     nilaiRealisasi(ctx, b),
-    rumus(rumusCapaian(b.rumus, ref(r, 4), ref(r, 5)), b.kemajuan),
+    // A cumulative indicator's kemajuan is measured on its realisation summed up to this year
+    // (calc/kinerja.ts), which this row does not hold: the calculator's value, not a formula.
+    b.kumulatif ? angka(b.kemajuan, FORMAT.desimal) : rumus(rumusCapaian(b.rumus, ref(r, 4), ref(r, 5)), b.kemajuan),
   ]);
   if (!ctx.h.sasaran.some((s) => s.indikator.length > 0)) kosongBaris(l, 6);
   return akhiri(l, ctx, '3.1.3.b');

@@ -156,7 +156,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const e = ctx.h.renja.e81;
   const t = ctx.tahun;
   const akhir = e?.tahun_akhir_renstra ?? ctx.h.tahun_renstra.akhir;
-  const lebar = [5, 16, 34, 34, 10, ...Array.from({ length: 22 }, (_, i) => (i % 2 === 0 ? 13 : 15)), 16, 10];
+  const lebar = [5, 16, 34, 34, 10, ...Array.from({ length: 22 }, (_, i) => (i % 2 === 0 ? 13 : 15)), 18, 20];
   const l = mulaiLembar(env, ctx, 'E.81', 'E.81', lebar);
   l.ulangKolom(E.satuan);
   const pasangan = (teksKepala: string): SelKepala => ({ teks: teksKepala, kolom: 2, baris: 2 });

@@ -36,7 +36,7 @@ import {
 import { PenyusunLembar, type LembarIsi } from '../../src/render/workbook-model.js';
 import { geserRumus, sisipKolomPredikat } from '../../src/render/workbook-predikat.js';
 import { bacaCetak, hurufTerkecil, skalaTercetak, type LembarCetak } from './cetak-lembar.js';
-import { cariSoffice } from './recalc.js';
+import { cariSoffice, hasilRumus, hitungUlang } from './recalc.js';
 
 const exec = promisify(execFile);
 const TANGGAL = new Date(Date.UTC(2025, 1, 28, 8, 30, 0));
@@ -291,6 +291,24 @@ function namaLembarHalaman(kata: readonly Kata[]): string {
 const soffice = cariSoffice();
 
 describe.skipIf(!soffice)('printed by LibreOffice', () => {
+  // The bundled workbooks are recalculated in xlsx.test.ts; the fixture agency's PREDIKAT columns
+  // (its SAKIP scale) are checked here the same way: LibreOffice computes every formula afresh.
+  it.each(['lkjip', 'renja'] as const)('opd-contoh %s: every formula gives the cached value', async (dok) => {
+    const x = buku.get('opd-contoh')?.[dok];
+    if (!x) throw new Error('buku opd-contoh tidak ada');
+    const asli = await hasilRumus(x);
+    const ulang = await hasilRumus(await hitungUlang(x, soffice ?? 'soffice'));
+    const beda: string[] = [];
+    for (const [nama, sel] of asli) {
+      for (const [alamat, v] of sel) {
+        const w = ulang.get(nama)?.get(alamat);
+        const sama = typeof v === 'number' && typeof w === 'number' ? Math.round(v * 100) === Math.round(w * 100) : v === (w ?? '');
+        if (!sama) beda.push(`${nama}!${alamat}: cache ${JSON.stringify(v)}, LibreOffice ${JSON.stringify(w)}`);
+      }
+    }
+    expect(beda).toEqual([]);
+  });
+
   it('prints every bundled sheet at the computed scale, and no ###', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lkjip-cetak-'));
     try {
