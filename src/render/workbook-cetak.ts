@@ -54,7 +54,7 @@ export interface Cetak {
   kertas: Kertas;
   orientasi: Orientasi;
   /**
-   * Pages across. One: printed with fitToWidth = 1, fitToHeight = 0 (rows flow down freely).
+   * Pages across. One: printed with fitToWidth = 1 and rows flowing down freely (xlsx.ts).
    * More: printed at the fixed `skala` with manual column breaks before the `putus` columns.
    */
   halamanLebar: number;
@@ -312,7 +312,7 @@ export function bagiHalaman(pt: readonly number[], kolomJudul: number, muat: num
 }
 
 /**
- * The scale a sheet prints at, one page wide with fitToWidth = 1 (fitToHeight = 0): the largest
+ * The scale a sheet prints at, one page wide with fitToWidth = 1 (rows free): the largest
  * whole percent, at most 100, at which its columns fit the page, as Excel and LibreOffice choose
  * it. `lebar` are column widths in units (converted with PT_PER_LEBAR).
  */

@@ -153,14 +153,15 @@ function bagian(l: LembarCetak): number[] {
 
 /**
  * The printed scale of a sheet and how many pages across it takes. Fit to width: the largest
- * whole percent (≤ 100) at which the columns fit `fitToWidth` pages (only fitToHeight = 0, rows
- * free, is accepted: fitting the height too would shrink a long sheet further). Fixed scale: that
+ * whole percent (≤ 100) at which the columns fit `fitToWidth` pages (only a fitToHeight that leaves
+ * rows free is accepted: fitting the height too would shrink a long sheet further). Fixed scale: that
  * scale, provided every part between manual breaks fits its page (else Excel breaks again).
  */
 export function skalaTercetak(l: LembarCetak): { skala: number; halaman: number } {
   const muat = lebarHalaman(l);
   if (l.pasLebar) {
-    if (l.fitToHeight !== 0) throw new Error(`${l.nama}: fitToHeight ${l.fitToHeight}, diharapkan 0`);
+    // Rows must flow freely: 0 (Excel's "automatic") or a limit no sheet reaches.
+    if (l.fitToHeight !== 0 && l.fitToHeight < 999) throw new Error(`${l.nama}: fitToHeight ${l.fitToHeight} membatasi tinggi`);
     if (l.putus.length > 0) throw new Error(`${l.nama}: fit-to-page dengan pemisah manual (Excel mengabaikannya)`);
     const total = bagian(l).reduce((a, b) => a + b, 0);
     for (let persen = 100; persen >= 10; persen--) {

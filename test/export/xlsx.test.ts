@@ -224,7 +224,7 @@ describe('workbook LKJIP dan Renja', () => {
       for (const ws of wb.worksheets) {
         const ps = ws.pageSetup;
         kertas.set(ws.name, `${Number(ps.paperSize) === 8 ? 'A3' : 'A4'} ${ps.orientation}${ps.fitToPage ? '' : ` ${ps.scale}%`}`);
-        if (ps.fitToPage) expect(ps).toMatchObject({ fitToWidth: 1, fitToHeight: 0 });
+        if (ps.fitToPage) expect(ps).toMatchObject({ fitToWidth: 1, fitToHeight: 999 });
         else expect(ps.printTitlesColumn).toMatch(/^\$?A:\$?[A-Z]+$/);
         expect(ws.headerFooter.oddFooter).toContain('&P / &N');
         expect(ps.printTitlesRow).toMatch(/^\d+:\d+$/);
