@@ -337,13 +337,26 @@ export function lintasKepala(l: LembarIsi): number[] {
   return lintas;
 }
 
+/**
+ * A sheet split into pages across keeps its title and "Sumber data" lines on the first page:
+ * merged over the whole table they would be centred across both pages and cut at the break.
+ */
+function lineKeHalamanPertama(l: LembarIsi, cetak: Cetak): LembarIsi {
+  const akhir = cetak.putus[0];
+  if (akhir === undefined) return l;
+  const n = l.lebar.length;
+  const gabung = l.gabung.map((g) => (g.c1 === 1 && g.c2 === n && g.r1 === g.r2 && !dalamTabel(l, g.r1) ? { ...g, c2: akhir } : g));
+  return { ...l, gabung };
+}
+
 /** Column widths, row heights and page setup of a sheet, from its cells. */
-export function aturCetak(l: LembarIsi): Lembar {
-  const sel = selTata(l);
-  const ringkas = hitungLebar(l.lebar, sel);
+export function aturCetak(isi: LembarIsi): Lembar {
+  const sel = selTata(isi);
+  const ringkas = hitungLebar(isi.lebar, sel);
   const ukuranMin = Math.min(UKURAN.kaki, ...sel.map((s) => s.ukuran));
-  const cetak = pilihCetak(ringkas, l.kolomKunci, ukuranMin, lintasKepala(l));
+  const cetak = pilihCetak(ringkas, isi.kolomKunci, ukuranMin, lintasKepala(isi));
   const lebar =
-    cetak.halamanLebar === 1 && cetak.skala >= 1 ? lebarkan(ringkas, l.lebar, lebarCetak(cetak.kertas, cetak.orientasi) / PT_PER_LEBAR) : ringkas;
-  return { ...l, lebar, tinggi: hitungTinggi(lebar, sel), cetak };
+    cetak.halamanLebar === 1 && cetak.skala >= 1 ? lebarkan(ringkas, isi.lebar, lebarCetak(cetak.kertas, cetak.orientasi) / PT_PER_LEBAR) : ringkas;
+  const l = lineKeHalamanPertama(isi, cetak);
+  return { ...l, lebar, tinggi: hitungTinggi(lebar, selTata(l)), cetak };
 }

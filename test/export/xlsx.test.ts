@@ -236,6 +236,10 @@ describe('workbook LKJIP dan Renja', () => {
     expect(kertas.get('TC-31')).toBe('A3 landscape');
     expect(kertas.get('E.81')).toMatch(/^A3 landscape \d+%$/);
     expect(lembar('E.81').pageSetup.printTitlesColumn).toMatch(/A:\$?E$/);
+    // Its title lines stay on the first page (merged up to the first column break, not across).
+    const judul = lembar('E.81').model.merges.find((m) => m.startsWith('A1:'));
+    expect(judul).toMatch(/^A1:[A-Z]+1$/);
+    expect(judul).not.toBe(`A1:${lembar('E.81').getColumn(lembar('E.81').columnCount).letter}1`);
   });
 
   it('is byte-identical on rebuild and dates come from opsi.tanggal', async () => {
