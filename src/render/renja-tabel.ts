@@ -7,21 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BarisTc29, KolomE81K, KolomE81Rp, Nilai } from '../calc/types.js';
+import type { BarisTc29, Nilai } from '../calc/types.js';
 import { predikatNilai } from '../calc/tabel-lkjip.js';
 import {
   hitungMatriks,
   hitungTc30,
   hitungTc31,
-  jumlahTriwulanE81,
   type NodePohonRenja,
   type SisiTc31Hasil,
-  type TingkatNode,
 } from '../calc/tabel-renja.js';
 import type { Indikator, RenjaRincian, RenjaTarget } from '../model/types.js';
-import { formatAngka } from '../util/format.js';
+import { formatAngka, formatPersen } from '../util/format.js';
+import { lebarKolom, ukurKolom, type Kolom } from './bagi-kolom.js';
+import { formatNilai, type HandlebarsEnv } from './handlebars-env.js';
 import { templatesDir } from './assets.js';
-import { romawi, type HandlebarsEnv } from './handlebars-env.js';
+import { viewE81 } from './renja-e81.js';
 import { templatTabel } from './templat-tabel.js';
 import type { KonteksDokumen } from './konteks.js';
 import { slugTabel } from './lkjip-tabel.js';
@@ -70,6 +70,21 @@ function selTarget(ctx: KonteksDokumen, t: RenjaTarget): SelNilai {
   return n === null && satuan && satuan !== '%' ? { ...sel, keterangan: `- ${satuan}` } : sel;
 }
 
+/** The text `tabel-nilai` (templates/lkjip/tabel/_nilai.hbs) prints for a value, for the column widths. */
+function teksNilai(s: SelNilai | null): string {
+  if (!s) return '';
+  if (s.n === null || !Number.isFinite(s.n)) return s.keterangan ?? '-';
+  return `${formatNilai(s.n, s.satuan)}${s.predikat ? ` (${s.predikat})` : ''}`;
+}
+
+/** The text the `rp` helper prints. */
+function teksRp(n: Nilai | undefined): string {
+  return typeof n !== 'number' || !Number.isFinite(n) || n === 0 ? '-' : formatAngka(n, 0);
+}
+
+/** Type size of the landscape forms: the floor every printed text keeps. */
+const PT_FORM = 7;
+
 /** Urusan / bidang urusan heading rows of the program forms (renstra/program.yaml `urusan`). */
 function urusan(ctx: KonteksDokumen): { kode: string; nama: string }[] {
   return (ctx.data.program?.urusan ?? []).map((u) => ({ kode: u.kode ?? '', nama: u.nama }));
@@ -98,97 +113,6 @@ function viewKebijakan(ctx: KonteksDokumen) {
   return {
     kolom: k.map((x) => ({ tingkat: x.tingkat, judul_sasaran: x.judul_sasaran ?? 'Sasaran Strategis', visi: x.visi, sasaran: x.sasaran })),
     ada: k.length > 0,
-  };
-}
-
-/** A K / Rp column pair of E.81 (columns 5..15); `persen` columns print as percentages. */
-interface PasanganE81 {
-  kin: Nilai;
-  kin_persen: boolean;
-  uang: Nilai;
-  uang_persen: boolean;
-}
-
-/** The pairs of columns 5..15 of one indicator row; Rp of the node (merged over its rows). */
-function kolomE81(k: KolomE81K | null, rp: KolomE81Rp): PasanganE81[] {
-  const kv = (n: Nilai | undefined): Nilai => n ?? null;
-  const p = (kin: Nilai, uang: Nilai, persen = false): PasanganE81 => ({ kin, kin_persen: persen, uang, uang_persen: persen });
-  return [
-    p(kv(k?.k5), rp.rp5),
-    p(kv(k?.k6), rp.rp6),
-    p(kv(k?.k7), rp.rp7),
-    ...[0, 1, 2, 3].map((i) => p(kv(k?.triwulan[i]), rp.triwulan[i] ?? null)),
-    p(kv(k?.k12), rp.rp12),
-    p(kv(k?.k13), rp.rp13, true),
-    p(kv(k?.k14), rp.rp14),
-    p(kv(k?.k15), rp.rp15, true),
-  ];
-}
-
-interface BarisE81View {
-  tingkat: TingkatNode;
-  /** The cells merged over the node's indicator rows (first row only). */
-  kepala: {
-    nomor: number | null;
-    kode: string;
-    nama: string;
-    tidak_aktif: boolean;
-    rowspan: number;
-    unit: string | null;
-    ket: string | null;
-  } | null;
-  indikator: { nama: string; satuan: string } | null;
-  kolom: PasanganE81[];
-}
-
-function viewE81(ctx: KonteksDokumen) {
-  const e = ctx.h.renja.e81;
-  const tambahan = new Map((ctx.d.renja?.e81?.node ?? []).map((n) => [n.kode, n]));
-  const pohon = new Map<string, boolean>();
-  for (const p of ctx.data.program?.program ?? []) {
-    pohon.set(p.kode, p.aktif !== false);
-    for (const k of p.kegiatan ?? []) {
-      pohon.set(k.kode, k.aktif !== false);
-      for (const s of k.sub_kegiatan ?? []) pohon.set(s.kode, s.aktif !== false);
-    }
-  }
-  const program = (e?.program ?? []).map((p, i) => {
-    const baris: BarisE81View[] = [];
-    for (const b of p.baris) {
-      const ind = b.indikator.length > 0 ? b.indikator : [null];
-      const x = tambahan.get(b.kode);
-      ind.forEach((k, j) => {
-        baris.push({
-          tingkat: b.tingkat,
-          kepala:
-            j === 0
-              ? {
-                  nomor: b.tingkat === 'program' ? i + 1 : null,
-                  kode: b.kode,
-                  nama: b.nama,
-                  tidak_aktif: pohon.get(b.kode) === false,
-                  rowspan: ind.length,
-                  unit: x?.unit_penanggung_jawab ?? b.unit_penanggung_jawab,
-                  ket: x?.ket ?? null,
-                }
-              : null,
-          indikator: k ? { nama: k.nama, satuan: k.satuan } : null,
-          kolom: kolomE81(k, b.rp),
-        });
-      });
-    }
-    return { baris, rata: p.rata_rata };
-  });
-  const tw = ctx.d.renja?.triwulan_evaluasi ?? e?.triwulan_evaluasi ?? null;
-  return {
-    ada: e !== null && program.length > 0,
-    tahun: ctx.tahun,
-    tahun_lalu: ctx.tahun - 1,
-    akhir: e?.tahun_akhir_renstra ?? ctx.h.tahun_renstra.akhir,
-    triwulan: tw === null ? null : romawi(tw),
-    urusan: urusan(ctx),
-    program,
-    total: e ? { ...e.total, triwulan: jumlahTriwulanE81(e) } : null,
   };
 }
 
@@ -225,6 +149,34 @@ function viewTc29(ctx: KonteksDokumen) {
       k11: r.k11,
     };
   });
+  // Widths from the values: the kode on one line, the numbers (with their units, which may wrap at
+  // a space) at least as wide as their longest word, the rest to the two text columns.
+  const judul: Record<number, string> = {
+    4: `TARGET KINERJA CAPAIAN PROGRAM (RENSTRA) PERANGKAT DAERAH TAHUN ${ctx.h.tahun_renstra.akhir}`,
+    5: `REALISASI TARGET KINERJA HASIL PROGRAM DAN KELUARAN KEGIATAN s/d TAHUN ${ctx.tahun - 2}`,
+    6: `TARGET RENJA PERANGKAT DAERAH TAHUN ${ctx.tahun - 1}`,
+    7: `REALISASI RENJA PERANGKAT DAERAH TAHUN ${ctx.tahun - 1}`,
+    8: 'TINGKAT REALISASI (%)',
+    9: `TARGET PROGRAM DAN KEGIATAN (RENJA PERANGKAT DAERAH TAHUN ${ctx.tahun})`,
+    10: `REALISASI CAPAIAN PROGRAM DAN KEGIATAN s/d TAHUN BERJALAN (${ctx.tahun})`,
+    11: 'TINGKAT CAPAIAN REALISASI TARGET RENSTRA (%)',
+  };
+  let kolomKe = 3;
+  const angka = (pilih: (b: (typeof baris)[number]) => string): Kolom =>
+    ukurKolom({ teks: baris.map(pilih), judul: judul[++kolomKe], barisJudul: 5, min: 17, lentur: 0.3, maks: 26 }, PT_FORM);
+  const lebar = lebarKolom([
+    ukurKolom({ utuh: ['KODE', ...baris.flatMap((b) => (b.kepala ? [b.kepala.kode] : [])), ...urusan(ctx).map((u) => u.kode)] }, PT_FORM),
+    ukurKolom({ teks: baris.flatMap((b) => (b.kepala ? [b.kepala.nama] : [])), min: 30, lentur: 1, maks: 75 }, PT_FORM),
+    ukurKolom({ teks: baris.map((b) => b.nama_indikator), min: 30, lentur: 1, maks: 75 }, PT_FORM),
+    angka((b) => teksNilai(b.k4)),
+    angka((b) => teksNilai(b.k5)),
+    angka((b) => teksNilai(b.k6)),
+    angka((b) => teksNilai(b.k7)),
+    angka((b) => formatPersen(b.k8, ctx.h.desimal_persen)),
+    angka((b) => teksNilai(b.k9)),
+    angka((b) => teksNilai(b.k10)),
+    angka((b) => formatPersen(b.k11, ctx.h.desimal_persen)),
+  ]);
   return {
     ada: baris.length > 0,
     tahun: ctx.tahun,
@@ -233,6 +185,8 @@ function viewTc29(ctx: KonteksDokumen) {
     akhir: ctx.h.tahun_renstra.akhir,
     urusan: urusan(ctx),
     baris,
+    lebar,
+    judul,
   };
 }
 
@@ -331,7 +285,24 @@ function viewTc31(ctx: KonteksDokumen) {
       rincian,
     };
   });
-  return { perubahan: ctx.d.renja?.perubahan === true, urusan: urusan(ctx), node, jumlah: h.jumlah };
+  // Widths: one side (uraian, lokasi, indikator, target, pagu) twice, between the kode and the notes.
+  const sisi = (pilih: 'rkpd' | 'analisis'): Kolom[] => {
+    const rincian = node.flatMap((n) => n.rincian.map((r) => r[pilih]));
+    return [
+      ukurKolom({ teks: [...node.map((n) => n.nama), ...rincian.map((r) => r.uraian)], min: 26, lentur: 1, maks: 60 }, PT_FORM),
+      ukurKolom({ teks: node.flatMap((n) => (n[pilih].lokasi ? [n[pilih].lokasi] : [])), judul: 'LOKASI', min: 13 }, PT_FORM),
+      ukurKolom({ teks: node.flatMap((n) => n.baris.map((b) => b[pilih].nama)), min: 26, lentur: 1, maks: 60 }, PT_FORM),
+      ukurKolom({ teks: [...node.flatMap((n) => n.baris.map((b) => teksNilai(b[pilih].target))), ...rincian.map((r) => teksNilai(r.target))], judul: 'TARGET CAPAIAN', min: 14 }, PT_FORM),
+      ukurKolom({ utuh: [...node.map((n) => teksRp(n[pilih].pagu)), ...rincian.map((r) => teksRp(r.pagu)), teksRp(h.jumlah[pilih])], judul: 'PAGU INDIKATIF (Rp)', min: 16 }, PT_FORM),
+    ];
+  };
+  const lebar = lebarKolom([
+    ukurKolom({ utuh: ['KODE', ...node.map((n) => n.kode), ...urusan(ctx).map((u) => u.kode)] }, PT_FORM),
+    ...sisi('rkpd'),
+    ...sisi('analisis'),
+    ukurKolom({ teks: node.flatMap((n) => (n.catatan ? [n.catatan] : [])), judul: 'CATATAN PENTING', min: 16, lentur: 0.3, maks: 40 }, PT_FORM),
+  ]);
+  return { perubahan: ctx.d.renja?.perubahan === true, urusan: urusan(ctx), node, jumlah: h.jumlah, lebar };
 }
 
 function viewUsulan(ctx: KonteksDokumen) {
@@ -372,7 +343,24 @@ function viewMatriks(ctx: KonteksDokumen) {
       catatan: b.catatan,
     };
   });
-  return { perubahan: ctx.d.renja?.perubahan === true, urusan: urusan(ctx), node, jumlah: h.jumlah };
+  const rincian = node.flatMap((n) => n.rincian);
+  const lebar = lebarKolom([
+    ukurKolom({ utuh: ['KODE', ...node.map((n) => n.kode), ...urusan(ctx).map((u) => u.kode)] }, PT_FORM),
+    ukurKolom({ teks: [...node.map((n) => n.nama), ...rincian.map((r) => r.uraian)], min: 30, lentur: 1, maks: 70 }, PT_FORM),
+    ukurKolom({ utuh: ['UP'], min: 6 }, PT_FORM),
+    ukurKolom({ utuh: ['BL'], min: 6 }, PT_FORM),
+    ukurKolom({ teks: node.flatMap((n) => (n.program ? [] : n.baris.map((b) => b.nama))), judul: 'OUTPUT', min: 26, lentur: 1, maks: 60 }, PT_FORM),
+    ukurKolom({ teks: node.flatMap((n) => (n.program ? n.baris.map((b) => b.nama) : [])), judul: 'OUTCOME', min: 24, lentur: 0.8, maks: 60 }, PT_FORM),
+    ukurKolom({ teks: [...node.flatMap((n) => n.baris.map((b) => teksNilai(b.target))), ...rincian.map((r) => teksNilai(r.target))], judul: 'TARGET', min: 15 }, PT_FORM),
+    ukurKolom({ teks: [...node.flatMap((n) => (n.lokasi ? [n.lokasi] : [])), ...rincian.flatMap((r) => (r.keterangan ? [r.keterangan] : []))], judul: 'LOKASI', min: 14, lentur: 0.2, maks: 30 }, PT_FORM),
+    ukurKolom({ utuh: [...node.map((n) => teksRp(n.pagu)), ...rincian.map((r) => teksRp(r.pagu)), teksRp(h.jumlah)], judul: 'APBD KAB (Rp)', min: 16 }, PT_FORM),
+    ukurKolom({ teks: node.flatMap((n) => (n.apbd_provinsi?.skpd_terkait ? [n.apbd_provinsi.skpd_terkait] : [])), judul: 'SKPD TERKAIT', min: 14 }, PT_FORM),
+    ukurKolom({ utuh: node.flatMap((n) => (n.apbd_provinsi?.pagu ? [teksRp(n.apbd_provinsi.pagu)] : [])), judul: 'PAGU (Rp)', min: 14 }, PT_FORM),
+    ukurKolom({ teks: node.flatMap((n) => (n.apbn?.kl ? [n.apbn.kl] : [])), judul: 'KL', min: 8 }, PT_FORM),
+    ukurKolom({ utuh: node.flatMap((n) => (n.apbn?.pagu ? [teksRp(n.apbn.pagu)] : [])), judul: 'Rp', min: 10 }, PT_FORM),
+    ukurKolom({ teks: node.flatMap((n) => (n.apbn?.sumber ? [n.apbn.sumber] : [])), judul: 'D/ TB/ DAK', min: 9 }, PT_FORM),
+  ]);
+  return { perubahan: ctx.d.renja?.perubahan === true, urusan: urusan(ctx), node, jumlah: h.jumlah, lebar };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,14 +448,8 @@ function tabelDir(): string {
 /** Registers, once per env, the helpers and partials these tables use. */
 function siapkan(env: HandlebarsEnv): void {
     env.registerPartial('tabel-nilai', readFileSync(join(templatesDir(), 'lkjip', 'tabel', '_nilai.hbs'), 'utf8').trim());
-    env.registerHelper('rp', (v: unknown) => {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v === 0) return '-';
-      return new env.SafeString(formatAngka(v, 0).split('.').join('.<wbr>'));
-    });
-    // A kode in a narrow column breaks after a dot, never inside a segment.
-    env.registerHelper('kode_pecah', (v: unknown) =>
-      new env.SafeString(env.Utils.escapeExpression(String(v ?? '')).split('.').join('.<wbr>')),
-    );
+    // Money never wraps: the columns are as wide as their widest amount (renja-e81.ts, bagi-kolom.ts).
+    env.registerHelper('rp', (v: unknown) => (typeof v !== 'number' || !Number.isFinite(v) || v === 0 ? '-' : formatAngka(v, 0)));
 }
 
 const templat = (env: HandlebarsEnv) => templatTabel(env, tabelDir(), siapkan);

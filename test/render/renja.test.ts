@@ -12,11 +12,11 @@ let html: string;
 /** Text of an HTML fragment: tags removed, one space between cells. */
 function teks(s: string): string {
   return s
-    .replace(/<wbr>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&gt;/g, '>')
     .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -28,12 +28,25 @@ function figur(id: string): string {
   return m[1] ?? '';
 }
 
-/** Body rows of a form as arrays of cell texts. */
-function baris(id: string): string[][] {
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(figur(id))?.[1] ?? '';
+/** Body rows of a form as arrays of cell texts (of its first table, or of table `bagian`). */
+function baris(id: string, bagian = 0): string[][] {
+  const body = [...figur(id).matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)][bagian]?.[1] ?? '';
   return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
     [...(m[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => teks(c[1] ?? '')),
   );
+}
+
+/** The tables (parts) of a form. */
+function bagianTabel(id: string): string[] {
+  return [...figur(id).matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0]);
+}
+
+/** A row of E.81 across its parts: the cells of the row starting with `awal` in every part, joined. */
+function cariE81(awal: string): string[] {
+  return bagianTabel('e-81').flatMap((_, i) => {
+    const r = baris('e-81', i).find((row) => row.some((c) => c === awal || c.startsWith(awal)));
+    return r ?? [];
+  });
 }
 
 function cari(id: string, awal: string): string[] {
@@ -126,34 +139,47 @@ describe('document 2024', () => {
   });
 
   it('E.81: cells of a sub kegiatan, a program, the means and the JUMLAH row', () => {
-    const jamsos = cari('e-81', '2.07.05.2.02.0005');
+    const jamsos = cariE81('2.07.05.2.02.0005');
     // K7, Rp7, then TW II K and Rp, 13 K/Rp, 15 K/Rp.
     expect(jamsos).toEqual(
       expect.arrayContaining(['27.945', '3.046.192.000', '27.740', '977.118.100', '99,27', '32,08', '4.660,42', '110,78']),
     );
-    const penunjang = cari('e-81', '2.07.01');
+    const penunjang = cariE81('2.07.01');
     expect(penunjang[0]).toBe('1.');
     expect(penunjang).toContain('2.241.316.647');
     expect(penunjang).toContain('5.405.019.600');
-    const rata = baris('e-81').filter((r) => r[0] === 'Rata-rata capaian kinerja (%)');
+    const rata = bagianTabel('e-81').flatMap((_, i) => baris('e-81', i)).filter((r) => r[0] === 'Rata-rata capaian kinerja (%)');
     expect(rata).toHaveLength(5);
     expect(rata[0]?.slice(1, 3)).toEqual(['37,32', '40,66']);
-    const jumlah = cari('e-81', 'JUMLAH ANGGARAN DAN REALISASI DARI SELURUH PROGRAM');
+    const jumlah = cariE81('JUMLAH ANGGARAN DAN REALISASI DARI SELURUH PROGRAM');
     expect(jumlah).toContain('9.938.911.600');
     expect(jumlah).toContain('3.538.042.347');
-    expect(cari('e-81', 'PREDIKAT KINERJA DARI SELURUH PROGRAM')).toContain('Sangat Rendah');
+    expect(cariE81('PREDIKAT KINERJA DARI SELURUH PROGRAM')).toContain('Sangat Rendah');
   });
 
-  it('E.81 has 28 columns, header rows in <thead> and the column-number row', () => {
-    const f = figur('e-81');
-    const thead = /<thead>([\s\S]*?)<\/thead>/.exec(f)?.[1] ?? '';
-    expect(teks(thead)).toContain('12 = 8+9+10+11');
-    expect(teks(thead)).toContain('15 = 14/5 × 100%');
-    expect((f.match(/<col /g) ?? []).length).toBe(28);
-    // The column-number row spans the 28 columns.
-    const nomor = /<tr class="nomor-kolom">([\s\S]*?)<\/tr>/.exec(thead)?.[1] ?? '';
-    const lebar = [...nomor.matchAll(/<th(?: colspan="(\d+)")?>/g)].reduce((n, m) => n + Number(m[1] ?? 1), 0);
-    expect(lebar).toBe(28);
+  it('E.81 is printed in parts that repeat columns 1-4 and together hold all 28 columns once', () => {
+    const bagian = bagianTabel('e-81');
+    expect(bagian.length).toBeGreaterThan(1);
+    const nomorLain: string[] = [];
+    let kolomLain = 0;
+    bagian.forEach((t, i) => {
+      const thead = /<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '';
+      expect(teks(thead)).toContain(`Bagian ${i + 1} dari ${bagian.length}`);
+      const nomor = [...(/<tr class="nomor-kolom">([\s\S]*?)<\/tr>/.exec(thead)?.[1] ?? '').matchAll(/<th(?: colspan="(\d+)")?>([^<]*)<\/th>/g)];
+      expect(nomor.slice(0, 4).map((m) => m[2])).toEqual(['1', '2', '3', '4']);
+      nomorLain.push(...nomor.slice(4).map((m) => m[2]!.split(' ')[0]!));
+      const kolom = (t.match(/<col /g) ?? []).length;
+      // The column-number row spans exactly the part's columns.
+      expect(nomor.reduce((n, m) => n + Number(m[1] ?? 1), 0)).toBe(kolom);
+      kolomLain += kolom - 4;
+      // Widths in mm fill the landscape page width (267 mm).
+      const mm = [...t.matchAll(/<col style="width: ([\d.]+)mm">/g)].reduce((n, m) => n + Number(m[1]), 0);
+      expect(mm).toBeCloseTo(267, 0);
+    });
+    expect(nomorLain).toEqual(['5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17']);
+    expect(kolomLain).toBe(24);
+    expect(teks(figur('e-81'))).toContain('12 = 8+9+10+11');
+    expect(teks(figur('e-81'))).toContain('15 = 14/5 × 100%');
   });
 
   it('2.5 prints "Tidak ada usulan" for an empty list', () => {
