@@ -32,7 +32,6 @@ export interface SelE81 {
   catatan?: string;
   kelas?: string;
   colspan?: number;
-  rowspan?: number;
 }
 
 /** The column groups after the row keys, in form order. */
@@ -65,7 +64,7 @@ function pasanganE81(k: KolomE81K | null, rp: KolomE81Rp): Pasangan[] {
 /** One indicator row of a node, before it is cut into parts. */
 interface BarisNode {
   tingkat: TingkatNode;
-  kepala: { nomor: number | null; kode: string; nama: string; tidak_aktif: boolean; rowspan: number; unit: string | null; ket: string | null } | null;
+  kepala: { nomor: number | null; kode: string; nama: string; tidak_aktif: boolean; unit: string | null; ket: string | null } | null;
   indikator: { nama: string; satuan: string } | null;
   pasangan: Pasangan[];
 }
@@ -167,7 +166,6 @@ export function viewE81(ctx: KonteksDokumen) {
                     kode: b.kode,
                     nama: b.nama,
                     tidak_aktif: aktif.get(b.kode) === false,
-                    rowspan: ind.length,
                     unit: x?.unit_penanggung_jawab ?? b.unit_penanggung_jawab,
                     ket: x?.ket ?? null,
                   }
@@ -305,30 +303,34 @@ function teksKolom(grup: readonly IdGrup[]): string {
   return `kolom 1-4 dan ${a === b ? a : `${a}-${b}`}`;
 }
 
-/** An indicator row of a node, with the cells of the part's groups. */
+/**
+ * An indicator row of a node, with the cells of the part's groups. The node's own cells (NO, KODE,
+ * URAIAN, Rp, unit, KET) stand in its first row; its further rows have empty `sambung` cells there
+ * whose top border is hidden, so they read as one merged cell. Not `rowspan`: Chromium cannot move
+ * rows with merged cells to the next page to keep a "Sumber data" line with its table.
+ */
 function barisNode(b: BarisNode, grup: readonly IdGrup[]): { kelas: string; sel: SelE81[] } {
   const sel: SelE81[] = [];
   const k = b.kepala;
-  if (k) {
-    sel.push({ jenis: 'teks', teks: k.nomor ? `${k.nomor}.` : '', kelas: 'tengah', rowspan: k.rowspan });
-    sel.push({ jenis: 'teks', teks: k.kode, kelas: 'kode', rowspan: k.rowspan, ...(k.tidak_aktif ? { catatan: 'tidak ada di Kepmendagri terbaru' } : {}) });
-    sel.push({ jenis: 'teks', teks: k.nama, kelas: 'uraian', rowspan: k.rowspan });
-  }
+  const node = (x: SelE81): void => {
+    sel.push(k ? x : { jenis: 'kosong', kelas: 'sambung' });
+  };
+  node({ jenis: 'teks', teks: k?.nomor ? `${k.nomor}.` : '', kelas: 'tengah' });
+  node({ jenis: 'teks', teks: k?.kode ?? '', kelas: 'kode', ...(k?.tidak_aktif ? { catatan: 'tidak ada di Kepmendagri terbaru' } : {}) });
+  node({ jenis: 'teks', teks: k?.nama ?? '', kelas: 'uraian' });
   sel.push(b.indikator ? { jenis: 'teks', teks: b.indikator.nama, satuan: b.indikator.satuan, kelas: 'indikator' } : { jenis: 'teks', teks: '-', kelas: 'indikator' });
   const pasangan = (i: number): void => {
     const p = b.pasangan[i]!;
     sel.push({ jenis: p.persen ? 'persen' : 'nilai', nilai: p.kin, kelas: 'angka' });
-    if (k) sel.push({ jenis: p.persen ? 'persen' : 'rp', nilai: p.uang, kelas: 'angka uang', rowspan: k.rowspan });
+    node({ jenis: p.persen ? 'persen' : 'rp', nilai: p.uang, kelas: 'angka uang' });
   };
   for (const id of grup) {
     if (id === 'tw') [3, 4, 5, 6].forEach(pasangan);
-    else if (id === 'unit') {
-      if (k) sel.push({ jenis: 'teks', teks: k.unit ?? '', kelas: 'kecil', rowspan: k.rowspan });
-    } else if (id === 'ket') {
-      if (k) sel.push({ jenis: 'teks', teks: k.ket ?? '', kelas: 'kecil', rowspan: k.rowspan });
-    } else pasangan(PASANGAN[id]);
+    else if (id === 'unit') node({ jenis: 'teks', teks: k?.unit ?? '', kelas: 'kecil' });
+    else if (id === 'ket') node({ jenis: 'teks', teks: k?.ket ?? '', kelas: 'kecil' });
+    else pasangan(PASANGAN[id]);
   }
-  // A node's indicator rows stay on one page (their merged cells cannot be split).
+  // A node's indicator rows stay on one page.
   return { kelas: `${b.tingkat}${k ? '' : ' lanjut'}`, sel };
 }
 

@@ -477,13 +477,17 @@ export function renderTabelRenja(env: HandlebarsEnv, id: string, ctx: KonteksDok
   const v = def.view(ctx);
   const basis = { tahun: ctx.tahun, opd: ctx.opd, h: ctx.h, d: ctx.d };
   const judul = judulOf(env, def)({ ...basis, v });
-  const isi = partialOf(env, id)({ ...basis, v });
-  const esc = env.Utils.escapeExpression;
   const sumber = sumberRenja(ctx, id);
+  // A wide form prints its "Sumber data" line as the last row of its table: Chromium keeps a row
+  // with the rows before it, but does not move rows under a tall repeated header to keep a
+  // paragraph after the table with them (the line would stand alone on a page).
+  const isi = partialOf(env, id)({ ...basis, v, sumber: def.lebar ? sumber : null });
+  const esc = env.Utils.escapeExpression;
   const kelas = def.lebar ? 'tabel lebar' : 'tabel';
+  const sumberP = sumber && !def.lebar ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : '';
   return (
     `<figure class="${kelas} renja" id="tabel-${slugTabel(id)}">\n` +
     `<figcaption><span class="nomor">${esc(def.nomor)}</span> <span class="judul">${judul}</span></figcaption>\n` +
-    `${isi.trim()}\n${sumber ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : ''}</figure>`
+    `${isi.trim()}\n${sumberP}</figure>`
   );
 }
