@@ -251,6 +251,55 @@ export const KATALOG = {
     pesan: (p) => p.detail,
     saran: () => 'lengkapi nilai di berkas data; sampai saat itu narasi mencetak "-"',
   }),
+  LKJ320: entri<{ gambar: string; dicari: string }>({
+    judul: 'Gambar tidak ditemukan',
+    tingkat: 'error',
+    pesan: (p) => `Gambar \`${p.gambar}\` tidak ada (dicari di ${p.dicari}).`,
+    saran: () => 'periksa nama berkas (huruf besar/kecil dibedakan) dan foldernya; jalur gambar relatif terhadap berkas yang menyebutnya',
+  }),
+  LKJ321: entri<{ gambar: string; sebab: string }>({
+    judul: 'Gambar di luar folder data',
+    tingkat: 'error',
+    pesan: (p) => `Gambar \`${p.gambar}\` tidak boleh dipakai: ${p.sebab}. Dokumen hanya memuat gambar dari dalam folder data.`,
+    saran: () => 'salin gambar ke dalam folder data (mis. data/2024/narasi/lkjip/gambar/) dan tulis jalurnya relatif, tanpa "..", tanpa alamat web',
+  }),
+  LKJ322: entri<{ gambar: string; jenis: string }>({
+    judul: 'Jenis gambar tidak didukung',
+    tingkat: 'error',
+    pesan: (p) => `Gambar \`${p.gambar}\` ${p.jenis}; yang dapat dimuat hanya PNG, JPEG dan SVG.`,
+    saran: () => 'simpan ulang gambar sebagai PNG (bagan, tangkapan layar), JPEG (foto) atau SVG (gambar vektor), dengan ekstensi yang sesuai',
+  }),
+  LKJ323: entri<{ gambar: string; ukuran: string; batas: string }>({
+    judul: 'Berkas gambar terlalu besar',
+    tingkat: 'error',
+    pesan: (p) => `Gambar \`${p.gambar}\` berukuran ${p.ukuran}, melebihi batas ${p.batas} per gambar.`,
+    saran: () => 'perkecil gambar (mis. lebar 2000 piksel sudah tajam untuk satu halaman A4) atau simpan foto sebagai JPEG',
+  }),
+  LKJ324: entri<{ gambar: string; piksel: string; batas: string }>({
+    judul: 'Ukuran piksel gambar terlalu besar',
+    tingkat: 'error',
+    pesan: (p) => `Gambar \`${p.gambar}\` berukuran ${p.piksel} piksel, melebihi batas ${p.batas}.`,
+    saran: () => 'perkecil gambar; 2500 piksel pada sisi terpanjang sudah tajam untuk satu halaman A4 pada 300 dpi',
+  }),
+  LKJ325: entri<{ gambar: string; temuan: string }>({
+    judul: 'SVG memuat isi yang tidak diizinkan',
+    tingkat: 'error',
+    pesan: (p) => `Gambar SVG \`${p.gambar}\` memuat ${p.temuan}. SVG di dokumen tidak boleh menjalankan skrip atau memuat apa pun dari luar berkasnya.`,
+    saran: () =>
+      'ekspor ulang SVG tanpa skrip, tanpa <foreignObject>, tanpa atribut on...=, tanpa DOCTYPE, dan tanpa tautan/gambar/font dari berkas atau alamat lain (sisipkan gambar sebagai data:)',
+  }),
+  LKJ326: entri<{ gambar: string; detail: string }>({
+    judul: 'Gambar rusak',
+    tingkat: 'error',
+    pesan: (p) => `Gambar \`${p.gambar}\` tidak dapat dibaca: ${p.detail}.`,
+    saran: () => 'buka gambar di penampil gambar dan simpan ulang; bila berkasnya terpotong, salin ulang dari sumbernya',
+  }),
+  LKJ327: entri<{ gambar: string }>({
+    judul: 'Gambar tanpa judul',
+    tingkat: 'warning',
+    pesan: (p) => `Gambar \`${p.gambar}\` tidak punya teks judul; dokumen mencetaknya tanpa keterangan gambar.`,
+    saran: (p) => `tulis judulnya di antara kurung siku: ![Struktur Organisasi](${p.gambar})`,
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',

@@ -66,9 +66,23 @@ export interface Opd {
   /** Place written before signature dates: "Mojokerto" */
   kota: string;
   alamat?: string;
+  /** Coat of arms for the covers and the PK: a picture path relative to the data folder. */
+  lambang?: string;
+  /** The organisation chart's unit tree (LKJIP Bab I 1.4). */
+  struktur_organisasi?: UnitOrganisasi;
   kepala: Pejabat;
   kepala_daerah: Pejabat;
   pengaturan?: Pengaturan;
+}
+
+/** Where a unit stands under the head in the organisation chart. */
+export type JenisUnit = 'sekretariat' | 'bidang' | 'upt' | 'fungsional';
+
+/** One unit of the organisation chart and the units under it. */
+export interface UnitOrganisasi {
+  unit: string;
+  jenis?: JenisUnit;
+  sub_unit?: (string | UnitOrganisasi)[];
 }
 
 /** A definition shared by every indicator, whatever its level. */

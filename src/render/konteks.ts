@@ -6,6 +6,7 @@
 import type { DataSet, DataTahun, Opd } from '../model/types.js';
 import type { HasilTahun } from '../calc/types.js';
 import { hitungTahun } from '../calc/index.js';
+import type { GambarTerbaca } from '../load/gambar.js';
 
 export interface KonteksDokumen {
   tahun: number;
@@ -19,6 +20,8 @@ export interface KonteksDokumen {
   riwayat: Map<number, HasilTahun>;
   /** How diagnostics name a narrative file: `data/2024/narasi/lkjip/bab-1.md` (set by the CLI). */
   berkasNarasi: (dokumen: string, berkas: string) => string;
+  /** The checked pictures of the year (lambang, narrative images) by data-folder path, read by the CLI. */
+  gambar: ReadonlyMap<string, GambarTerbaca>;
 }
 
 export function buatKonteksDokumen(
@@ -26,6 +29,7 @@ export function buatKonteksDokumen(
   tahun: number,
   hasil?: HasilTahun,
   folderData?: string,
+  gambar: ReadonlyMap<string, GambarTerbaca> = new Map(),
 ): KonteksDokumen {
   const d = data.tahun.get(tahun);
   if (!d) throw new Error(`tahun ${tahun} tidak ada di data`);
@@ -35,5 +39,5 @@ export function buatKonteksDokumen(
   }
   const berkasNarasi = (dokumen: string, berkas: string): string =>
     `${folderData ? `${folderData}/${tahun}/` : ''}narasi/${dokumen}/${berkas}.md`;
-  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat, berkasNarasi };
+  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat, berkasNarasi, gambar };
 }

@@ -14,6 +14,8 @@ import type { KonteksDokumen } from './konteks.js';
 import { renderTabel, tabelTersedia } from './lkjip-tabel.js';
 import { daftarkanRefs, renderNarasi } from './narasi.js';
 import { escapeHtml } from '../export/html-marks.js';
+import { figurGambar, lambangUri } from './gambar.js';
+import { gambarBaganOrganisasi, pohonOrganisasi } from './bagan-organisasi.js';
 
 export interface HtmlDokumen {
   html: string;
@@ -73,6 +75,18 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
   return out;
 }
 
+/**
+ * The organisation chart of Bab I 1.4 (render/bagan-organisasi.ts), or nothing when the data has
+ * no unit tree. A chart wider than the portrait text width stands on a landscape page.
+ */
+function renderStrukturOrganisasi(ctx: KonteksDokumen): string {
+  const pohon = pohonOrganisasi(ctx.data, ctx.tahun);
+  if (!pohon) return '';
+  const judul = `Struktur Organisasi ${ctx.opd.nama_lengkap}`;
+  const bagan = gambarBaganOrganisasi(pohon, judul);
+  return figurGambar('struktur-organisasi', judul, bagan.svg, bagan.lanskap ? 'lebar' : '');
+}
+
 function keteranganIku(ctx: KonteksDokumen): string {
   return ctx.h.kinerja.iku.map((b) => `${escapeHtml(b.id)}: ${escapeHtml(b.nama)}`).join('; ');
 }
@@ -87,6 +101,7 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
   const narasiLkjip = ctx.d.narasi.lkjip ?? {};
 
   const renderGrafik = (id: string): string => {
+    if (id === 'struktur-organisasi') return renderStrukturOrganisasi(ctx);
     const svg = grafik[id];
     if (!svg) return '';
     const judul = JUDUL_GRAFIK[id]?.(ctx) ?? '';
@@ -100,7 +115,7 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
       const teks = narasiLkjip[berkas];
       if (teks === undefined) return undefined;
       const file = ctx.berkasNarasi('lkjip', berkas);
-      return renderNarasi(teks, file, ctx, env, { renderTabel: renderTabelIni, renderGrafik });
+      return renderNarasi(teks, file, ctx, env, { renderTabel: renderTabelIni, renderGrafik, asal: `${ctx.tahun}/narasi/lkjip/${berkas}.md` });
     },
     tabel: renderTabelIni,
     grafik: renderGrafik,
@@ -113,6 +128,7 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
     tahun: ctx.tahun,
     tahun_terbit: (lkjip?.dokumen?.tanggal ?? String(ctx.tahun + 1)).slice(0, 4),
     opd: ctx.opd,
+    lambang: lambangUri(ctx),
     dokumen: {
       judul: lkjip?.dokumen?.judul ?? 'Laporan Kinerja Instansi Pemerintah',
       singkatan: lkjip?.dokumen?.singkatan ?? 'LKJIP',

@@ -15,6 +15,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { DataSet } from '../model/types.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
+import { cariGambar, figurGambar, imgGambar, slugGambar } from './gambar.js';
+import { escapeHtml } from '../export/html-marks.js';
 import {
   AKAR_DATA,
   GRAFIK_DIKENAL,
@@ -38,6 +40,11 @@ type Node = hbs.AST.Node;
 export interface OpsiNarasi {
   renderTabel(id: string): string;
   renderGrafik(id: string): string;
+  /**
+   * The narrative file relative to the data folder (`2024/narasi/lkjip/bab-1.4-....md`): its
+   * images are resolved against its folder. Without it, images print their caption only.
+   */
+  asal?: string;
 }
 
 export interface HasilNarasi {
@@ -102,6 +109,40 @@ function daftarHuruf(md: MarkdownIt): void {
   });
 }
 
+/** What the renderer is given to turn an image into markup (markdown-it `env`). */
+interface EnvGambar {
+  gambar?: (src: string, judul: string, blok: boolean) => string;
+}
+
+/**
+ * A paragraph holding only an image becomes a figure (`gambar_blok`); an image inside text stays
+ * inline. Both are drawn by `env.gambar`, which embeds the checked picture (render/gambar.ts).
+ */
+function gambarNarasi(md: MarkdownIt): void {
+  md.core.ruler.push('gambar_blok', (state) => {
+    const t = state.tokens;
+    for (let i = 0; i + 2 < t.length; i++) {
+      const [buka, isi, tutup] = [t[i]!, t[i + 1]!, t[i + 2]!];
+      if (buka.type !== 'paragraph_open' || isi.type !== 'inline' || tutup.type !== 'paragraph_close') continue;
+      const anak = (isi.children ?? []).filter((c) => !(c.type === 'softbreak' || (c.type === 'text' && c.content.trim() === '')));
+      if (anak.length !== 1 || anak[0]!.type !== 'image') continue;
+      const blok = new state.Token('gambar_blok', '', 0);
+      blok.attrs = [['src', anak[0]!.attrGet('src') ?? '']];
+      blok.content = anak[0]!.content;
+      blok.block = true;
+      t.splice(i, 3, blok);
+    }
+  });
+  md.renderer.rules.gambar_blok = (tokens, idx, _opts, env: EnvGambar) => {
+    const tk = tokens[idx]!;
+    return env.gambar ? env.gambar(tk.attrGet('src') ?? '', tk.content, true) : '';
+  };
+  md.renderer.rules.image = (tokens, idx, _opts, env: EnvGambar) => {
+    const tk = tokens[idx]!;
+    return env.gambar ? env.gambar(tk.attrGet('src') ?? '', tk.content, false) : md.utils.escapeHtml(tk.content);
+  };
+}
+
 // Loaded on first use: `lkjip validate` only parses narrative (light parser below) and should not
 // pay for the full Handlebars runtime and markdown-it at start-up.
 const require = createRequire(import.meta.url);
@@ -116,6 +157,7 @@ function md(): MarkdownIt {
     const Md = require('markdown-it') as typeof MarkdownIt;
     mdInstans = new Md({ html: false, typographer: false, linkify: false });
     mdInstans.use(daftarHuruf);
+    mdInstans.use(gambarNarasi);
   }
   return mdInstans;
 }
@@ -227,7 +269,18 @@ export function renderNarasi(
   } catch (e) {
     throw new Error(`${file}: narasi tidak dapat diproses: ${(e as Error).message}`);
   }
-  let html = md().render(markdown);
+  let nomorGambar = 0;
+  const envMd: EnvGambar = {
+    gambar(src, judul, blok) {
+      const g = opts.asal ? cariGambar(ctx, opts.asal, src) : null;
+      if (!blok) return g ? imgGambar(g, judul, 'sebaris') : escapeHtml(judul);
+      nomorGambar++;
+      // Not read (validation reported why): the caption alone keeps the text readable.
+      const isi = g ? imgGambar(g, judul) : '';
+      return figurGambar(`${slugGambar(opts.asal ?? file)}-${nomorGambar}`, judul, isi);
+    },
+  };
+  let html = md().render(markdown, envMd);
   const ganti = (jenis: 'tabel' | 'grafik', daftar: string[], f: (id: string) => string): void => {
     daftar.forEach((id, i) => {
       const tk = token(jenis, i);

@@ -28,7 +28,7 @@ export const TABEL_DIKENAL: readonly string[] = [
 ];
 
 /** Chart ids a narrative may place with `{{grafik "<id>"}}`. */
-export const GRAFIK_DIKENAL: readonly string[] = ['pns-golongan', 'iku-capaian', 'iku-3-tahun'];
+export const GRAFIK_DIKENAL: readonly string[] = ['struktur-organisasi', 'pns-golongan', 'iku-capaian', 'iku-3-tahun'];
 
 /**
  * Figures of konteks.yaml that are derived, never stored (Tabel 1.1 and table totals), by path

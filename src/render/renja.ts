@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { escapeHtml } from '../export/html-marks.js';
+import { lambangUri } from './gambar.js';
 import { templatesDir } from './assets.js';
 import { bacaTemplate, daftarkanPartial, daftarkanStruktur, renderDaftarIsi, susunHtml } from './dokumen.js';
 import { createEnv, romawi } from './handlebars-env.js';
@@ -69,7 +70,11 @@ export async function renderRenja(ctx: KonteksDokumen): Promise<HtmlDokumen> {
         const html = cadangan[berkas]?.();
         return html ? { html, tabel: [], grafik: [] } : undefined;
       }
-      return renderNarasi(teks, ctx.berkasNarasi('renja', berkas), ctx, env, { renderTabel: renderTabelIni, renderGrafik: () => '' });
+      return renderNarasi(teks, ctx.berkasNarasi('renja', berkas), ctx, env, {
+        renderTabel: renderTabelIni,
+        renderGrafik: () => '',
+        asal: `${ctx.tahun}/narasi/renja/${berkas}.md`,
+      });
     },
     tabel: renderTabelIni,
     grafik: () => '',
@@ -82,6 +87,7 @@ export async function renderRenja(ctx: KonteksDokumen): Promise<HtmlDokumen> {
     tahun: ctx.tahun,
     tahun_terbit: (tanggal || String(ctx.tahun)).slice(0, 4),
     opd: ctx.opd,
+    lambang: lambangUri(ctx),
     dokumen: {
       judul: perubahan ? 'Perubahan Rencana Kerja' : 'Rencana Kerja',
       singkatan: perubahan ? 'P-Renja' : 'Renja',

@@ -3,6 +3,7 @@ import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import { namaSkema } from '../load/kinds.js';
 import { tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
 import { periksaAngkaBesar } from './angka-besar.js';
+import { periksaGambar } from './gambar.js';
 import { ATURAN, buatKonteks } from './rules.js';
 import { diagnosaSkema } from './schema-errors.js';
 import { muatSkema, validatorUntuk } from './schema.js';
@@ -63,6 +64,7 @@ export function validate(loaded: Loaded, tahun?: number, opsi: OpsiValidasi = {}
   const ditimpa = new Set<string>();
   for (const d of dariAturan) for (const c of DIGANTI_ATURAN[d.code] ?? []) ditimpa.add(`${c}@${tempat(d)}`);
   out.push(...dariSkema.filter((d) => !ditimpa.has(`${d.code}@${tempat(d)}`)), ...dariAturan);
+  out.push(...periksaGambar(loaded, tahun));
 
   for (const y of years) {
     const st = statusTahun(loaded, y);

@@ -260,7 +260,9 @@ async function siapkanTahun(tahun: number, opts: BuildOptions, io: Io, dimuat?: 
   laporkan(dilaporkan, opts.reporter, io, loaded.sources);
   if (gagal || !loaded.dataSet) return { ok: false, tahun, masalah: dilaporkan };
   const { buatKonteksDokumen } = await import('../../render/konteks.js');
-  return { ok: true, tahun, loaded, ctx: buatKonteksDokumen(loaded.dataSet, tahun, undefined, tampilanPath(path.resolve(loaded.dir))), masalah: dilaporkan };
+  const { muatGambar } = await import('../../load/gambar.js');
+  const gambar = muatGambar(loaded, tahun);
+  return { ok: true, tahun, loaded, ctx: buatKonteksDokumen(loaded.dataSet, tahun, undefined, tampilanPath(path.resolve(loaded.dir)), gambar), masalah: dilaporkan };
 }
 
 /** Renders one document of a ready year in the asked formats, in memory. */
