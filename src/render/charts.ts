@@ -8,6 +8,7 @@
 import { formatAngka } from '../util/format.js';
 import { escapeHtml } from '../export/html-marks.js';
 import { fontFamily } from './assets.js';
+import { lebarTeks } from './ukuran-teks.js';
 
 export const CHART_COLORS = ['#1f4e79', '#c55a11', '#7f7f7f', '#548235', '#bf9000', '#7030a0'] as const;
 
@@ -21,9 +22,15 @@ export interface BarChartInput {
   title: string;
   categories: string[];
   series: BarSeries[];
+  /** Title of the value axis, with its unit: "Capaian (%)". */
   yTitle: string;
+  /** Title of the category axis ("Indikator Kinerja Utama"); none when empty. */
+  xTitle?: string;
+  /** Unit printed with the tick labels of the value axis ("%": 25%, 50%, ...); none when empty. */
+  ySatuan?: string;
   /** Decimals of the labels above the bars (at most; trailing zeros dropped). Default 2. */
   decimals?: number;
+  /** Printed width and height in mm (the SVG is drawn in mm: its text sizes are the printed ones). */
   width?: number;
   height?: number;
 }
@@ -38,7 +45,7 @@ export function barChart(input: BarChartInput): ChartSpec {
       throw new Error(`barChart: seri "${s.name}" punya ${s.values.length} nilai untuk ${input.categories.length} kategori`);
     }
   }
-  return { decimals: 2, width: 520, height: 260, ...input };
+  return { decimals: 2, width: 160, height: 84, xTitle: '', ySatuan: '', ...input };
 }
 
 export interface SingleBarChartInput {
@@ -75,65 +82,107 @@ export async function renderChartSvg(spec: ChartSpec): Promise<string> {
   return gambarSvg(spec);
 }
 
+/** Type sizes in pt: every text of a chart prints at 7 pt or more. */
+const PT = { judul: 10, sumbu: 8, label: 7.5, labelRapat: 7, kategori: 8, legenda: 8 } as const;
+const MM_PER_PT = 25.4 / 72;
+const mm = (pt: number): number => pt * MM_PER_PT;
+
+/**
+ * Grouped vertical bars, drawn in millimetres at the printed size (viewBox units are mm and the
+ * width attribute says the same, so a font size here is the printed one). The value axis has its
+ * title and unit; the scale leaves room above the highest bar so its label stays inside the plot,
+ * clear of the frame; a label wider than its bar is turned upright.
+ */
 export function gambarSvg(spec: ChartSpec): string {
   const id = `grafik-${hash(JSON.stringify(spec))}`;
   const { width: W, height: H, categories, series, decimals } = spec;
-  const judulTinggi = spec.title ? 22 : 4;
-  const legenda = series.length > 1 ? 22 : 0;
-  const kiri = 52;
-  const kanan = 12;
-  const atas = judulTinggi + 14;
-  const bawah = 30 + legenda;
-  const lebarPlot = W - kiri - kanan;
-  const tinggiPlot = H - atas - bawah;
   const nilai = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
-  const { puncak, langkah } = skalaSumbu(Math.max(0, ...nilai));
-  const y = (v: number): number => atas + tinggiPlot - (Math.max(0, v) / puncak) * tinggiPlot;
-  const font = `font-family="${fontFamily}"`;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(spec.title || spec.yTitle)}">`,
-  );
-  if (spec.title) out.push(`<text x="${W / 2}" y="15" text-anchor="middle" ${font} font-size="12" font-weight="bold">${escapeHtml(spec.title)}</text>`);
-  // grid and axis
-  for (let t = 0; t <= puncak + 1e-9; t += langkah) {
-    const yy = y(t).toFixed(1);
-    out.push(`<line x1="${kiri}" x2="${W - kanan}" y1="${yy}" y2="${yy}" stroke="${t === 0 ? '#444' : '#ddd'}" stroke-width="${t === 0 ? 1 : 0.6}"/>`);
-    out.push(`<text x="${kiri - 5}" y="${(y(t) + 3).toFixed(1)}" text-anchor="end" ${font} font-size="9" fill="#333">${label(t, 2)}</text>`);
+  const satuan = spec.ySatuan === '%' ? '%' : spec.ySatuan ? ` ${spec.ySatuan}` : '';
+  const ptLabel = series.length > 2 ? PT.labelRapat : PT.label;
+  const teksLabel = (v: number): string => label(v, decimals);
+
+  // Frame: title, legend, category labels and axis titles around the plot.
+  const atas = (spec.title ? mm(PT.judul) * 1.6 : 0) + 2;
+  const legenda = series.length > 1 ? mm(PT.legenda) * 1.9 : 0;
+  const judulX = spec.xTitle ? mm(PT.sumbu) * 1.6 : 0;
+  const bawah = mm(PT.kategori) * 1.7 + judulX + legenda + 1;
+  const kanan = 2;
+
+  // Scale with headroom: the tallest bar's label (upright when it does not fit the bar) fits under the frame.
+  const lebarKelompok0 = (W - 30) / Math.max(1, categories.length);
+  const lebarBatang = Math.min(16, (lebarKelompok0 * 0.78) / Math.max(1, series.length));
+  const tegak = nilai.some((v) => lebarTeks(teksLabel(v), ptLabel) > lebarBatang + 1.2);
+  const tinggiLabel = tegak ? Math.max(0, ...nilai.map((v) => lebarTeks(teksLabel(v), ptLabel))) + 1.5 : mm(ptLabel) + 1.5;
+  let { puncak, langkah } = skalaSumbu(Math.max(0, ...nilai));
+  const tinggiPlot = H - atas - bawah;
+  for (let i = 0; i < 4 && nilai.length > 0; i++) {
+    const ruang = tinggiPlot * (1 - Math.max(0, ...nilai) / puncak);
+    if (ruang >= tinggiLabel + 1) break;
+    ({ puncak, langkah } = skalaSumbu(puncak + langkah * 0.6));
   }
+  const ticks: number[] = [];
+  for (let t = 0; t <= puncak + 1e-9; t += langkah) ticks.push(t);
+  const teksTick = (t: number): string => `${label(t, 2)}${satuan}`;
+  const lebarTick = Math.max(...ticks.map((t) => lebarTeks(teksTick(t), PT.label)));
+  const kiri = mm(PT.sumbu) * 1.5 + lebarTick + 2.5;
+  const lebarPlot = W - kiri - kanan;
+  const y = (v: number): number => atas + tinggiPlot - (Math.max(0, v) / puncak) * tinggiPlot;
+  const f = (n: number): string => (Math.round(n * 100) / 100).toString();
+  const font = `font-family="${fontFamily}"`;
+  const fs = (pt: number): string => `font-size="${f(mm(pt))}"`;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="${f(W)}mm" height="${f(H)}mm" viewBox="0 0 ${f(W)} ${f(H)}" role="img" aria-label="${escapeHtml(spec.title || spec.yTitle)}">`,
+  ];
+  if (spec.title) out.push(`<text x="${f(W / 2)}" y="${f(mm(PT.judul) * 1.1)}" text-anchor="middle" ${font} ${fs(PT.judul)} font-weight="bold">${escapeHtml(spec.title)}</text>`);
+  // grid, ticks and the frame of the plot
+  for (const t of ticks) {
+    const yy = f(y(t));
+    out.push(`<line x1="${f(kiri)}" x2="${f(kiri + lebarPlot)}" y1="${yy}" y2="${yy}" stroke="${t === 0 ? '#444' : '#ddd'}" stroke-width="${t === 0 ? 0.3 : 0.2}"/>`);
+    out.push(`<text x="${f(kiri - 1.2)}" y="${f(y(t) + mm(PT.label) * 0.35)}" text-anchor="end" ${font} ${fs(PT.label)} fill="#333">${escapeHtml(teksTick(t))}</text>`);
+  }
+  out.push(`<rect x="${f(kiri)}" y="${f(atas)}" width="${f(lebarPlot)}" height="${f(tinggiPlot)}" fill="none" stroke="#999" stroke-width="0.2"/>`);
   out.push(
-    `<text transform="translate(12 ${(atas + tinggiPlot / 2).toFixed(1)}) rotate(-90)" text-anchor="middle" ${font} font-size="9.5" fill="#333">${escapeHtml(spec.yTitle)}</text>`,
+    `<text transform="translate(${f(mm(PT.sumbu) * 0.9)} ${f(atas + tinggiPlot / 2)}) rotate(-90)" text-anchor="middle" ${font} ${fs(PT.sumbu)} fill="#333">${escapeHtml(spec.yTitle)}</text>`,
   );
-  // bars
+  // bars and their labels
   const lebarKelompok = lebarPlot / Math.max(1, categories.length);
-  const lebarBatang = Math.min(46, (lebarKelompok * 0.8) / Math.max(1, series.length));
+  const wBatang = Math.min(16, (lebarKelompok * 0.78) / Math.max(1, series.length));
+  const yKategori = atas + tinggiPlot + mm(PT.kategori) * 1.25;
   categories.forEach((kat, i) => {
     const tengah = kiri + lebarKelompok * (i + 0.5);
-    const mulai = tengah - (lebarBatang * series.length) / 2;
+    const mulai = tengah - (wBatang * series.length) / 2;
     series.forEach((s, j) => {
       const v = s.values[i];
       if (v === null || v === undefined || !Number.isFinite(v)) return;
-      const x = mulai + j * lebarBatang;
+      const x = mulai + j * wBatang;
       const atasBatang = y(v);
-      const teks = label(v, decimals);
+      const teks = teksLabel(v);
       const warna = CHART_COLORS[j % CHART_COLORS.length];
       out.push(
-        `<path aria-label="${escapeHtml(`kategori: ${kat}; ${spec.yTitle}: ${teks}; seri: ${s.name}`)}" d="M${(x + 1).toFixed(1)},${atasBatang.toFixed(1)}h${(lebarBatang - 2).toFixed(1)}V${(atas + tinggiPlot).toFixed(1)}h${(-(lebarBatang - 2)).toFixed(1)}Z" fill="${warna}"/>`,
+        `<path aria-label="${escapeHtml(`kategori: ${kat}; ${spec.yTitle}: ${teks}; seri: ${s.name}`)}" d="M${f(x + 0.3)},${f(atasBatang)}h${f(wBatang - 0.6)}V${f(atas + tinggiPlot)}h${f(-(wBatang - 0.6))}Z" fill="${warna}"/>`,
       );
+      const cx = x + wBatang / 2;
       out.push(
-        `<text x="${(x + lebarBatang / 2).toFixed(1)}" y="${(atasBatang - 3).toFixed(1)}" text-anchor="middle" ${font} font-size="${series.length > 2 ? 7.5 : 9}" fill="#222">${teks}</text>`,
+        tegak
+          ? `<text transform="translate(${f(cx + mm(ptLabel) * 0.35)} ${f(atasBatang - 1)}) rotate(-90)" text-anchor="start" ${font} ${fs(ptLabel)} fill="#222">${teks}</text>`
+          : `<text x="${f(cx)}" y="${f(atasBatang - 1)}" text-anchor="middle" ${font} ${fs(ptLabel)} fill="#222">${teks}</text>`,
       );
     });
-    out.push(`<text x="${tengah.toFixed(1)}" y="${(atas + tinggiPlot + 14).toFixed(1)}" text-anchor="middle" ${font} font-size="9.5">${escapeHtml(kat)}</text>`);
+    out.push(`<text x="${f(tengah)}" y="${f(yKategori)}" text-anchor="middle" ${font} ${fs(PT.kategori)}>${escapeHtml(kat)}</text>`);
   });
+  if (spec.xTitle) {
+    out.push(`<text x="${f(kiri + lebarPlot / 2)}" y="${f(yKategori + judulX)}" text-anchor="middle" ${font} ${fs(PT.sumbu)} fill="#333">${escapeHtml(spec.xTitle)}</text>`);
+  }
   // legend
   if (legenda) {
-    const yl = H - 10;
-    let x = kiri;
+    const yl = H - mm(PT.legenda) * 0.7 - 0.5;
+    const kotak = mm(PT.legenda) * 0.9;
+    const lebarSeri = series.map((s) => kotak + 1.2 + lebarTeks(s.name, PT.legenda) + 5);
+    let x = kiri + (lebarPlot - lebarSeri.reduce((a, b) => a + b, 0) + 5) / 2;
     series.forEach((s, j) => {
-      out.push(`<rect x="${x}" y="${yl - 8}" width="10" height="10" fill="${CHART_COLORS[j % CHART_COLORS.length]}"/>`);
-      out.push(`<text x="${x + 14}" y="${yl + 1}" ${font} font-size="9.5">${escapeHtml(s.name)}</text>`);
-      x += 24 + s.name.length * 6;
+      out.push(`<rect x="${f(x)}" y="${f(yl - kotak)}" width="${f(kotak)}" height="${f(kotak)}" fill="${CHART_COLORS[j % CHART_COLORS.length]}"/>`);
+      out.push(`<text x="${f(x + kotak + 1.2)}" y="${f(yl - 0.1)}" ${font} ${fs(PT.legenda)}>${escapeHtml(s.name)}</text>`);
+      x += lebarSeri[j]!;
     });
   }
   out.push('</svg>');

@@ -40,12 +40,16 @@ function tigaTahun(ctx: KonteksDokumen): number[] {
 export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<string, string>> {
   const iku = ctx.h.kinerja.iku;
   const tahun = tigaTahun(ctx);
+  const satuan = new Set(iku.map((b) => b.satuan));
+  const satuanIku = satuan.size === 1 ? [...satuan][0] ?? null : null;
   const specs = {
     'iku-capaian': barChart({
       title: '',
       categories: iku.map((b) => b.id),
       series: [{ name: 'Capaian', values: iku.map((b) => b.capaian) }],
       yTitle: 'Capaian (%)',
+      ySatuan: '%',
+      xTitle: 'Indikator Kinerja Utama',
     }),
     'iku-3-tahun': barChart({
       title: '',
@@ -54,7 +58,10 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
         name: String(t),
         values: iku.map((b) => b.riwayat.find((r) => r.tahun === t)?.realisasi ?? null),
       })),
-      yTitle: 'Realisasi',
+      // One unit for the axis when the IKU share it ("%" for the bundled agency); else none.
+      yTitle: satuanIku ? `Realisasi (${satuanIku})` : 'Realisasi',
+      ySatuan: satuanIku ?? '',
+      xTitle: 'Indikator Kinerja Utama',
     }),
     'pns-golongan': barChart({
       title: '',
@@ -64,6 +71,7 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
         return { name: String(t), values: ['I', 'II', 'III', 'IV'].map((g) => gol?.[g] ?? null) };
       }),
       yTitle: 'Jumlah PNS (orang)',
+      xTitle: 'Golongan',
     }),
   };
   const out: Record<string, string> = {};
