@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fontFamily } from '../../src/render/assets.js';
-import { barChart, renderChartSvg, singleBarChart } from '../../src/render/charts.js';
+import { barChart, gambarSvg, renderChartSvg, singleBarChart } from '../../src/render/charts.js';
 
 describe('charts', () => {
   it('renders grouped bars as static SVG in the document font with Indonesian numbers', async () => {
@@ -42,5 +42,42 @@ describe('charts', () => {
 
   it('rejects a series whose length does not match the categories', () => {
     expect(() => barChart({ title: 't', categories: ['a', 'b'], series: [{ name: 's', values: [1] }], yTitle: 'y' })).toThrow(/seri "s"/);
+  });
+});
+
+describe('chart print quality', () => {
+  const PT_PER_MM = 72 / 25.4;
+  const bingkai = (svg: string): { y: number } => ({ y: Number(/<rect x="[\d.]+" y="([\d.]+)"[^>]*fill="none"/.exec(svg)?.[1]) });
+
+  it.each([
+    ['one series, percentages above 100', [{ name: 'Capaian', values: [102.99, 100.24, 157.14, 101.19] }]],
+    ['three series up to 89,6', [
+      { name: '2022', values: [85.06, 82.1, 2.15, 55.47] },
+      { name: '2023', values: [85.21, 84.83, 2.25, 85.84] },
+      { name: '2024', values: [89.6, 86.21, 1.5, 87.02] },
+    ]],
+    ['a max right on a tick (100)', [{ name: 'a', values: [100, 50, 75, 25] }]],
+  ])('%s: every text >= 7 pt printed, "%%" on the ticks, axis titles, labels inside the plot', (_n, series) => {
+    const svg = gambarSvg(barChart({ title: '', categories: ['IKU-1', 'IKU-2', 'IKU-3', 'IKU-4'], series, yTitle: 'Capaian (%)', ySatuan: '%', xTitle: 'Indikator Kinerja Utama' }));
+    const lebar = Number(/width="([\d.]+)mm"/.exec(svg)?.[1]);
+    expect(lebar).toBe(Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1]));
+    const ukuran = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]) * PT_PER_MM);
+    expect(Math.min(...ukuran)).toBeGreaterThanOrEqual(7);
+    const teks = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(teks).toContain('Capaian (%)');
+    expect(teks).toContain('Indikator Kinerja Utama');
+    expect(teks.filter((t) => /^\d+%$/.test(t ?? '')).length).toBeGreaterThanOrEqual(3);
+    // Value labels: their top (baseline - size) at least 1 mm under the plot frame.
+    const atas = bingkai(svg).y;
+    for (const m of svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" text-anchor="middle" [^>]*font-size="([\d.]+)" fill="#222">/g)) {
+      expect(Number(m[1]) - Number(m[2])).toBeGreaterThanOrEqual(atas + 1);
+    }
+  });
+
+  it('turns labels upright when bars are narrower than their labels', () => {
+    const categories = Array.from({ length: 9 }, (_, i) => `IKU-${i + 1}`);
+    const series = ['2022', '2023', '2024'].map((name) => ({ name, values: categories.map((_, i) => 1000.25 + i) }));
+    const svg = gambarSvg(barChart({ title: '', categories, series, yTitle: 'Realisasi' }));
+    expect(svg).toMatch(/rotate\(-90\)" text-anchor="start"[^>]*>1\.000,25</);
   });
 });

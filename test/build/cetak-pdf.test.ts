@@ -1,8 +1,10 @@
 /**
- * The Renja as a reader gets it on paper, for the bundled agency and the made-up one: every word at
- * 7 pt or more, nothing outside the page's text area, no rupiah amount or kode broken across
- * lines, the wide forms (E.81, TC-29, TC-31, Tabel 4.1) with their header on every page and all
- * their columns, no row of E.81 or TC-29 split over two pages. Read from the PDF's word boxes.
+ * Both documents as a reader gets them on paper, for the bundled agency and the made-up one: every
+ * word at 7 pt or more (forms, charts, organisation chart, diagram), nothing outside the page's
+ * text area, no rupiah amount or kode broken across lines; in the Renja the wide forms (E.81,
+ * TC-29, TC-31, Tabel 4.1) with their header on every page and all their columns, no row of E.81
+ * or TC-29 split over two pages; the organisation chart drawn in the LKJIP. Read from the PDF's word
+ * boxes (pdftotext -bbox-layout).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { run } from '../../src/cli/run.js';
 import { angkaPutus, bacaHalaman, kataDiLuar, kataKecil, ukuranPt, type Halaman } from './kotak-kata.js';
 
 const root = path.resolve(__dirname, '../..');
-const kerja = mkdtempSync(path.join(tmpdir(), 'lkjip-renja-pdf-'));
+const kerja = mkdtempSync(path.join(tmpdir(), 'lkjip-cetak-pdf-'));
 
 interface Dokumen {
   halaman: Halaman[];
@@ -22,6 +24,12 @@ interface Dokumen {
   teks: string[];
 }
 const dokumen = new Map<string, Dokumen>();
+const lkjip = new Map<string, Dokumen>();
+
+function baca(pdf: string): Dokumen {
+  const teks = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
+  return { halaman: bacaHalaman(pdf), teks };
+}
 
 const AGENSI = [
   { nama: 'bundled', data: 'data', tahun: '2024' },
@@ -32,13 +40,12 @@ beforeAll(async () => {
   for (const a of AGENSI) {
     const out = path.join(kerja, a.nama);
     const io = memoryIo({ SOURCE_DATE_EPOCH: '1738368000' }, root);
-    const code = await run(['build', a.tahun, '--data', a.data, '--only', 'renja', '--format', 'pdf', '--out', out], io);
+    const code = await run(['build', a.tahun, '--data', a.data, '--format', 'pdf', '--out', out], io);
     expect(code, io.stdout + io.stderr).toBe(0);
-    const pdf = path.join(out, a.tahun, `renja-${a.tahun}.pdf`);
-    const teks = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
-    dokumen.set(a.nama, { halaman: bacaHalaman(pdf), teks });
+    dokumen.set(a.nama, baca(path.join(out, a.tahun, `renja-${a.tahun}.pdf`)));
+    lkjip.set(a.nama, baca(path.join(out, a.tahun, `lkjip-${a.tahun}.pdf`)));
   }
-}, 240_000);
+}, 400_000);
 
 afterAll(() => rmSync(kerja, { recursive: true, force: true }));
 
@@ -58,6 +65,27 @@ function formHalaman(h: Halaman): string | null {
     .join('\n');
   return KEPALA_FORM.find(([, re]) => re.test(teks))?.[0] ?? null;
 }
+
+describe.each(AGENSI.map((a) => a.nama))('LKJIP of %s on paper', (nama) => {
+  const d = (): Dokumen => lkjip.get(nama)!;
+
+  it('prints every word at 7 pt or more (tables, charts, organisation chart)', () => {
+    const kecil = d().halaman.flatMap((h) => kataKecil(h).map((k) => `p${h.nomor} "${k.teks}" ${ukuranPt(k).toFixed(2)} pt`));
+    expect(kecil).toEqual([]);
+  });
+
+  it('keeps every word inside the text area and every number whole', () => {
+    expect(d().halaman.flatMap((h) => kataDiLuar(h).map((k) => `p${h.nomor} "${k.teks}"`))).toEqual([]);
+    expect(d().halaman.flatMap((h) => angkaPutus(h).map((p) => `p${h.nomor} ${p}`))).toEqual([]);
+  });
+
+  it('draws the organisation chart in Bab I 1.4, its units as text', () => {
+    const i = d().teks.findIndex((t) => /Struktur Organisasi (Dinas|DINAS)/.test(t));
+    expect(i).toBeGreaterThan(0);
+    expect(d().teks[i]).toMatch(/Kepala Dinas/);
+    expect(d().teks[i]).toMatch(/Sekretariat/);
+  });
+});
 
 describe.each(AGENSI.map((a) => a.nama))('Renja of %s on paper', (nama) => {
   const d = (): Dokumen => dokumen.get(nama)!;
