@@ -83,6 +83,9 @@ describe('lkjip init', () => {
     expect(h.diagnostik.some((d) => d.code === 'LKJ312')).toBe(true);
     // The commented example of last year's context tables stays a comment.
     expect(readFileSync(path.join(dir, 'data/2025/konteks.yaml'), 'utf8')).toMatch(/^# {3}penduduk_usia_kerja: 908607$/m);
+    // A picture the drafts name in last year's folder comes along (the Renja planning diagram).
+    const diagram = 'narasi/renja/gambar/hubungan-dokumen-perencanaan.svg';
+    expect(readFileSync(path.join(dir, 'data/2025', diagram))).toEqual(readFileSync(path.join(root, 'data/2024', diagram)));
     expect(await run(['validate', '2025'], memoryIo({}, dir))).toBe(0);
   });
 

@@ -17,6 +17,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { bacaGambar, cariGambarMarkdown, jalurGambar } from '../../load/gambar.js';
 import { loadData, tampilanPath, type Loaded, type LoadedFile } from '../../load/index.js';
 import { BERKAS_TAHUN, DOKUMEN_NARASI, namaSkema, type JenisBerkas } from '../../load/kinds.js';
 import { statusTahun, validate } from '../../validate/index.js';
@@ -117,8 +118,10 @@ export async function commandInit(tahun: number, opts: GlobalOptions, io: Io): P
     return cek.ok ? EXIT.ok : EXIT.dataError;
   }
   const yaml = dibuat.filter((f) => f.endsWith('.yaml')).length;
+  const md = dibuat.filter((f) => f.endsWith('.md')).length;
+  const gambar = dibuat.length - yaml - md;
   io.err(
-    `Tahun ${tahun} dibuat di ${tampil(folder)}/: ${yaml} berkas YAML dan ${dibuat.length - yaml} berkas narasi, ` +
+    `Tahun ${tahun} dibuat di ${tampil(folder)}/: ${yaml} berkas YAML dan ${md} berkas narasi${gambar > 0 ? ` (dengan ${gambar} gambar)` : ''}, ` +
       (berkas.dari !== undefined ? `dari Renstra dan data ${berkas.dari}.\n` : 'dari Renstra saja (belum ada tahun lain).\n'),
   );
   // Errors anywhere, warnings only about the new year (older years' warnings are not news here).
@@ -302,7 +305,7 @@ function baris(loaded: Loaded, f: LoadedFile, pointer: string): { line?: number 
 
 interface BerkasBaru {
   relPath: string;
-  isi: string;
+  isi: string | Buffer;
 }
 
 type NodePohon = { node: SubKegiatan; tingkat: 'program' | 'kegiatan' | 'sub_kegiatan' };
@@ -315,6 +318,20 @@ function pohon(ds: DataSet): NodePohon[] {
       out.push({ node: k, tingkat: 'kegiatan' });
       for (const s of k.sub_kegiatan ?? []) out.push({ node: s, tingkat: 'sub_kegiatan' });
     }
+  }
+  return out;
+}
+
+/** Copies of the checked pictures that narrative `relPath` of year `dari` names inside that year's folder. */
+function gambarIkut(loaded: Loaded, dari: number, relPath: string, teks: string, sudah: readonly BerkasBaru[]): BerkasBaru[] {
+  const out: BerkasBaru[] = [];
+  for (const g of cariGambarMarkdown(teks)) {
+    const j = jalurGambar(`${dari}/${relPath}`, g.src);
+    if (!j.ok || !j.rel.startsWith(`${dari}/`)) continue;
+    const rel = j.rel.slice(`${dari}/`.length);
+    if ([...sudah, ...out].some((b) => b.relPath === rel)) continue;
+    const hasil = bacaGambar(path.resolve(loaded.dir), j.rel);
+    if (hasil.ok) out.push({ relPath: rel, isi: hasil.gambar.data });
   }
   return out;
 }
@@ -575,6 +592,8 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
     const lalu = ambil((d) => (Object.keys(d.narasi[dokumen] ?? {}).length > 0 ? d.narasi[dokumen] : undefined));
     for (const [nama, teks] of Object.entries(lalu?.nilai ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       berkas.push({ relPath: `narasi/${dokumen}/${nama}.md`, isi: `${PENANDA_NARASI(tahun)} (draf dari narasi ${lalu?.tahun})\n\n${teks}` });
+      // The pictures the draft names inside last year's folder come along, so its references hold.
+      if (lalu) berkas.push(...gambarIkut(loaded, lalu.tahun, `narasi/${dokumen}/${nama}.md`, teks, berkas));
     }
   }
   return dari === undefined ? { berkas } : { berkas, dari };
