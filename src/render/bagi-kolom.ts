@@ -10,8 +10,13 @@
  */
 import { kataTerlebar, lebarTeks, lebarTerlebar } from './ukuran-teks.js';
 
-/** Usable width of an A4 landscape page (297 mm less the 15 mm margins of `@page lebar`, templates/umum/dokumen.css). */
-export const LEBAR_LANSKAP_MM = 267;
+/**
+ * Width the columns of a landscape form add up to: the 267 mm text width of an A4 landscape page
+ * (297 mm less the 15 mm margins of `@page lebar`, templates/umum/dokumen.css) less 1 mm. Chromium
+ * clips the page at its text area, and a collapsed table's outer border sticks out by half its
+ * width: a table whose columns add up to the full 267 mm lost its right border.
+ */
+export const LEBAR_LANSKAP_MM = 266;
 
 export interface Kolom {
   /** Narrowest width in mm that holds its content. */

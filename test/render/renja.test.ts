@@ -172,14 +172,23 @@ describe('document 2024', () => {
       // The column-number row spans exactly the part's columns.
       expect(nomor.reduce((n, m) => n + Number(m[1] ?? 1), 0)).toBe(kolom);
       kolomLain += kolom - 4;
-      // Widths in mm fill the landscape page width (267 mm).
+      // Widths in mm fill the landscape text width (267 mm) less 1 mm for the outer border.
       const mm = [...t.matchAll(/<col style="width: ([\d.]+)mm">/g)].reduce((n, m) => n + Number(m[1]), 0);
-      expect(mm).toBeCloseTo(267, 0);
+      expect(mm).toBeGreaterThan(265.5);
+      expect(mm).toBeLessThanOrEqual(266.3);
     });
     expect(nomorLain).toEqual(['5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17']);
     expect(kolomLain).toBe(24);
     expect(teks(figur('e-81'))).toContain('12 = 8+9+10+11');
     expect(teks(figur('e-81'))).toContain('15 = 14/5 × 100%');
+  });
+
+  it.each(['tc-29', 'tc-31', '4-1'])('%s: column widths from the values fill the landscape text width less 1 mm', (id) => {
+    const mm = [...figur(id).matchAll(/<col style="width: ([\d.]+)mm">/g)].map((m) => Number(m[1]));
+    expect(mm.length).toBeGreaterThan(10);
+    const jumlah = mm.reduce((a, b) => a + b, 0);
+    expect(jumlah).toBeGreaterThan(265.5);
+    expect(jumlah).toBeLessThanOrEqual(266.3);
   });
 
   it('2.5 prints "Tidak ada usulan" for an empty list', () => {
