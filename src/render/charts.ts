@@ -83,7 +83,7 @@ export async function renderChartSvg(spec: ChartSpec): Promise<string> {
 }
 
 /** Type sizes in pt: every text of a chart prints at 7 pt or more. */
-const PT = { judul: 10, sumbu: 8, label: 7.5, labelRapat: 7, kategori: 8, legenda: 8 } as const;
+const PT = { judul: 10, sumbu: 8, label: 7.5, labelRapat: 7.3, kategori: 8, legenda: 8 } as const;
 const MM_PER_PT = 25.4 / 72;
 const mm = (pt: number): number => pt * MM_PER_PT;
 

@@ -104,3 +104,137 @@ export function angkaPutus(h: Halaman): string[] {
 export function teksBaris(h: Halaman): string[] {
   return [...h.baris].sort((a, b) => (a[0]?.y0 ?? 0) - (b[0]?.y0 ?? 0) || (a[0]?.x0 ?? 0) - (b[0]?.x0 ?? 0)).map((b) => b.map((k) => k.teks).join(' '));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Exact type sizes from the content streams
+
+type Matriks = [number, number, number, number, number, number];
+const kali = (m: Matriks, n: Matriks): Matriks => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const skala = (m: Matriks): number => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
+
+/** Tokens of a content stream: numbers, names, operators; strings, hex strings and arrays skipped as one token. */
+function* token(s: string): Generator<string> {
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '%') {
+      while (i < s.length && s[i] !== '\n') i++;
+    } else if (c === '(') {
+      let d = 0;
+      do {
+        if (s[i] === '\\') i++;
+        else if (s[i] === '(') d++;
+        else if (s[i] === ')') d--;
+        i++;
+      } while (d > 0 && i < s.length);
+      yield '(str)';
+    } else if (c === '<' && s[i + 1] !== '<') {
+      i = s.indexOf('>', i) + 1;
+      yield '(str)';
+    } else if (c === '[') {
+      // a TJ array: strings and kerning numbers
+      let d = 0;
+      do {
+        if (s[i] === '(') {
+          let e = 0;
+          do {
+            if (s[i] === '\\') i++;
+            else if (s[i] === '(') e++;
+            else if (s[i] === ')') e--;
+            i++;
+          } while (e > 0 && i < s.length);
+          continue;
+        }
+        if (s[i] === '[') d++;
+        else if (s[i] === ']') d--;
+        i++;
+      } while (d > 0 && i < s.length);
+      yield '(arr)';
+    } else if (c === '<' || c === '>') {
+      i += 2;
+      yield c + c;
+    } else {
+      let j = i + 1;
+      while (j < s.length && !/[\s()<>[\]{}/%]/.test(s[j]!)) j++;
+      yield s.slice(i, j);
+      i = j;
+    }
+  }
+}
+
+/**
+ * The printed size (pt) of every run of text on each page: the Tf size through the text matrix
+ * and every transformation above it (Chromium's px-to-pt scale, a shrink-to-fit of the whole
+ * document, an SVG's viewBox scale, a picture's form XObject). Exact, unlike a word box's height,
+ * which depends on the bounding box of the embedded font subset.
+ */
+export async function ukuranTeksPdf(pdf: string): Promise<number[][]> {
+  const { PDFDocument, PDFName, PDFArray, PDFDict, PDFRawStream, PDFNumber } = await import('pdf-lib');
+  const { inflateSync } = await import('node:zlib');
+  const { readFileSync } = await import('node:fs');
+  const doc = await PDFDocument.load(readFileSync(pdf));
+  const isi = (s: unknown): string => {
+    if (!(s instanceof PDFRawStream)) return '';
+    const filter = s.dict.get(PDFName.of('Filter'));
+    const raw = Buffer.from(s.getContents());
+    return (filter ? inflateSync(raw) : raw).toString('latin1');
+  };
+  return doc.getPages().map((page) => {
+    const ukuran: number[] = [];
+    const jalankan = (teks: string, awal: Matriks, sumber: import('pdf-lib').PDFDict | undefined, dalam = 0): void => {
+      let ctm = awal;
+      const tumpukan: Matriks[] = [];
+      let tm: Matriks = [1, 0, 0, 1, 0, 0];
+      let tf = 0;
+      const angka: number[] = [];
+      let nama = '';
+      for (const t of token(teks)) {
+        if (/^[-+.\d]/.test(t)) {
+          angka.push(Number(t));
+          continue;
+        }
+        if (t.startsWith('/')) {
+          nama = t.slice(1);
+          continue;
+        }
+        switch (t) {
+          case 'q': tumpukan.push(ctm); break;
+          case 'Q': ctm = tumpukan.pop() ?? ctm; break;
+          case 'cm': ctm = kali(angka.slice(-6) as Matriks, ctm); break;
+          case 'BT': tm = [1, 0, 0, 1, 0, 0]; break;
+          case 'Tm': tm = angka.slice(-6) as Matriks; break;
+          case 'Tf': tf = angka.at(-1) ?? 0; break;
+          case 'Tj': case 'TJ': case "'": case '"':
+            ukuran.push(Math.round(tf * skala(kali(tm, ctm)) * 1000) / 1000);
+            break;
+          case 'Do': {
+            const xo = sumber?.lookup(PDFName.of('XObject'), PDFDict)?.lookup(PDFName.of(nama));
+            if (xo instanceof PDFRawStream && xo.dict.get(PDFName.of('Subtype'))?.toString() === '/Form' && dalam < 8) {
+              const m = xo.dict.lookup(PDFName.of('Matrix'));
+              const mat = m instanceof PDFArray ? (m.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : 0)) as Matriks) : ([1, 0, 0, 1, 0, 0] as Matriks);
+              const res = xo.dict.lookup(PDFName.of('Resources'));
+              jalankan(isi(xo), kali(mat, ctm), res instanceof PDFDict ? res : sumber, dalam + 1);
+            }
+            break;
+          }
+          default: break;
+        }
+        angka.length = 0;
+      }
+    };
+    const c = page.node.get(PDFName.of('Contents'));
+    const lihat = doc.context.lookup(c);
+    const aliran = lihat instanceof PDFArray ? lihat.asArray().map((r) => doc.context.lookup(r)) : [lihat];
+    jalankan(aliran.map(isi).join('\n'), [1, 0, 0, 1, 0, 0], page.node.Resources());
+    return ukuran;
+  });
+}
