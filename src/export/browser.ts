@@ -173,6 +173,12 @@ async function createPrintPage(
 ): Promise<PrintPage> {
   const open = async (): Promise<Page> => {
     const p = await browser.newPage();
+    // Only the newest tab of a headless Chromium is "visible"; an older tab is hidden, and a hidden
+    // page paints its print differently (content outside a page, e.g. the TOC's dotted leaders, is
+    // culled instead of emitted clipped): same look, other bytes (LKJIP 2024: 290 KB instead of
+    // 468 KB when two documents printed at once). Every print page claims focus, so the bytes do
+    // not depend on how many pages are open or in which order they were opened.
+    await p.emulateFocusedPage(true);
     await p.setJavaScriptEnabled(false);
     await p.setRequestInterception(true);
     return p;
