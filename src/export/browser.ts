@@ -24,6 +24,9 @@ import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest,
 import { assetDirs } from '../render/assets.js';
 import { cariBrowser, lokasiBrowser } from './cari-browser.js';
 import { ExportError } from './export-error.js';
+import { prosesHidup } from './proses.js';
+
+export { prosesHidup } from './proses.js';
 
 export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
 
@@ -121,16 +124,6 @@ function bacaOsRelease(): string | undefined {
 
 /** Prefix of our browser profiles in the temp folder; the pid after it tells whose it is. */
 const PROFIL_AWALAN = 'lkjip-chromium-';
-
-/** Whether a process is still running (EPERM: it is, under another user). */
-export function prosesHidup(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes browser profiles that builds killed with SIGKILL (or a power cut) left in `folder`: only
