@@ -26,21 +26,23 @@ export function statusTahun(loaded: Loaded, tahun: number): StatusTahun {
 }
 
 /**
- * Year-file kinds a history year may hold: the year-over-year tables of a later document read
- * them. Every other year file, and narrative, belongs to a document of that year.
+ * Year-file kinds a history year may hold: a later year's documents read them (targets and
+ * realisations of earlier years, the 3-year tables, rupiah realised up to last year). The others,
+ * `renja.yaml`, `lkjip.yaml` and narrative, only serve the documents of their own year.
  */
-export const JENIS_RIWAYAT: readonly string[] = ['pk', 'kinerja', 'konteks'];
+export const JENIS_RIWAYAT: readonly string[] = ['pk', 'kinerja', 'konteks', 'program-tahun', 'lra'];
 
 export type JenisTahun = 'lengkap' | 'riwayat' | 'rusak';
 
 export interface KelasTahun {
   /**
    * - `lengkap`: every year file and narrative for each document is there and parses: it builds.
-   * - `riwayat` (history): only history files (pk, kinerja, konteks; any of them, even none), all
-   *   read and parsed. It is data for later years, not a document of its own: `build --all` skips it.
+   * - `riwayat` (history): only history files (pk, kinerja, konteks, program, lra; any of them,
+   *   even none), all read and parsed. It is data for later years, not a document of its own:
+   *   `build --all` skips it.
    * - `rusak` (broken): a file of the year cannot be read or parsed (syntax error, not UTF-8, a
    *   symlink out of the data folder, unreadable), or the year has started being a document year
-   *   (it has program/lra/renja/lkjip.yaml or narrative) but lacks something a document needs.
+   *   (it has renja.yaml, lkjip.yaml or narrative) but lacks something a document needs.
    *   `build --all` fails on it, naming the year and what is wrong.
    */
   jenis: JenisTahun;
