@@ -16,7 +16,7 @@
  * failure part-way rolls back, and a journal left by a killed build is rolled back by the next one.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ambilKunci, type PemilikKunci } from './kunci-folder.js';
 import { asUserError, buatFolder, type OutputFile } from './write-atomic.js';
@@ -127,7 +127,10 @@ async function tulisFolder(
 ): Promise<HasilSet> {
   const induk = path.dirname(target);
   const base = path.basename(target);
-  const staging = await mkdtemp(path.join(induk, `${AWALAN(base)}baru-${process.pid}-`));
+  // mkdir, not mkdtemp: mkdtemp makes the folder private (0700), and it becomes out/<tahun>.
+  const staging = path.join(induk, `${AWALAN(base)}baru-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging);
+  if (!baru) await chmod(staging, (await stat(target)).mode & 0o7777).catch(() => undefined);
   let lama: string | undefined;
   try {
     for (const [i, f] of files.entries()) {
