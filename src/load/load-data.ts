@@ -67,6 +67,8 @@ export interface Loaded {
   diagnostics: Diagnostic[];
   /** The year folder a load diagnostic belongs to (its file could not be read, so it has no LoadedFile). */
   tahunDiagnostik: ReadonlyMap<Diagnostic, number>;
+  /** Load diagnostics of narrative files: a narrative serves only its own year's documents. */
+  diagnostikNarasi: ReadonlySet<Diagnostic>;
   /**
    * What each year folder holds, read or not: the year-file kinds (`pk`, `lra`, ...) and
    * `narasi/<dokumen>` for narrative Markdown. Tells a history year from a broken one.
@@ -126,13 +128,15 @@ export async function loadData(dir: string): Promise<Loaded> {
   const root = path.resolve(dir);
   const diagnostics: Diagnostic[] = [];
   const tahunDiagnostik = new Map<Diagnostic, number>();
+  const diagnostikNarasi = new Set<Diagnostic>();
   const ditemukan = new Map<number, Set<string>>();
   const rencana: Rencana[] = [];
   const narasiBaca: { tahun: number; dokumen: string; nama: string; abs: string; relatif: string }[] = [];
   const years: number[] = [];
-  const catat = (d: Diagnostic, tahun?: number): void => {
+  const catat = (d: Diagnostic, tahun?: number, narasi = false): void => {
     diagnostics.push(d);
     if (tahun !== undefined) tahunDiagnostik.set(d, tahun);
+    if (narasi) diagnostikNarasi.add(d);
   };
   const temukan = (tahun: number, jenis: string): void => {
     let s = ditemukan.get(tahun);
@@ -144,16 +148,16 @@ export async function loadData(dir: string): Promise<Loaded> {
    * Lists a folder of the data folder (`rel` with `/`), after checking that it stays inside the data
    * folder; a folder that leads out or cannot be read is reported once and read as empty.
    */
-  const bukaFolder = async (rel: string, tahun?: number): Promise<Entri[]> => {
+  const bukaFolder = async (rel: string, tahun?: number, narasi = false): Promise<Entri[]> => {
     const abs = path.join(root, ...rel.split('/'));
     const letak = resolveInsideData(root, rel);
     if (!letak.ok && letak.jenis === 'di-luar') {
-      catat(diagnosaDiLuar(letak, root, abs), tahun);
+      catat(diagnosaDiLuar(letak, root, abs), tahun, narasi);
       return [];
     }
     const hasil = await daftar(abs);
     if (hasil.ok) return hasil.entri;
-    if (!hasil.hilang) catat(diagnosa('LKJ111', { folder: tampilanPath(abs) + '/', sebab: sebabBaca(hasil.kode) }, { file: tampilanPath(abs) }), tahun);
+    if (!hasil.hilang) catat(diagnosa('LKJ111', { folder: tampilanPath(abs) + '/', sebab: sebabBaca(hasil.kode) }, { file: tampilanPath(abs) }), tahun, narasi);
     return [];
   };
 
@@ -164,7 +168,7 @@ export async function loadData(dir: string): Promise<Loaded> {
         ? diagnosa('LKJ103', { berkas: tampilanPath(root) + '/', isi: 'seluruh data (opd.yaml, renstra/, folder tahun)' }, {})
         : diagnosa('LKJ111', { folder: tampilanPath(root) + '/', sebab: sebabBaca(akar.kode) }, { file: tampilanPath(root) }),
     );
-    return buatLoaded(dir, new Map(), [], diagnostics, tahunDiagnostik, ditemukan);
+    return buatLoaded(dir, new Map(), [], diagnostics, tahunDiagnostik, ditemukan, diagnostikNarasi);
   }
   const renstra = akar.entri.some((e) => e.nama === 'renstra' && e.folder) ? await bukaFolder('renstra') : [];
   const ada = new Set([
@@ -205,10 +209,10 @@ export async function loadData(dir: string): Promise<Loaded> {
         }
       }
       if (!isi.some((e) => e.nama === 'narasi' && e.folder)) return;
-      const narasi = await bukaFolder(`${f.nama}/narasi`, tahun);
+      const narasi = await bukaFolder(`${f.nama}/narasi`, tahun, true);
       for (const dokumen of DOKUMEN_NARASI) {
         if (!narasi.some((e) => e.nama === dokumen && e.folder)) continue;
-        const md = await bukaFolder(`${f.nama}/narasi/${dokumen}`, tahun);
+        const md = await bukaFolder(`${f.nama}/narasi/${dokumen}`, tahun, true);
         for (const e of md) {
           if (!e.folder && /\.md$/i.test(e.nama)) {
             const relatif = `${f.nama}/narasi/${dokumen}/${e.nama}`;
@@ -260,13 +264,13 @@ export async function loadData(dir: string): Promise<Loaded> {
     narasiBaca.map(async (n) => {
       const hasil = await bacaDiDalam(root, n.relatif, n.abs);
       if (typeof hasil !== 'string') {
-        catat(hasil, n.tahun);
+        catat(hasil, n.tahun, true);
         return undefined;
       }
       return { ...n, text: hasil };
     }),
   );
-  const loaded = buatLoaded(dir, files, years, diagnostics, tahunDiagnostik, ditemukan);
+  const loaded = buatLoaded(dir, files, years, diagnostics, tahunDiagnostik, ditemukan, diagnostikNarasi);
   for (const n of narasi) {
     if (!n) continue;
     const dt = ambilTahun(loaded.data, n.tahun);
@@ -377,6 +381,7 @@ function buatLoaded(
   diagnostics: Diagnostic[],
   tahunDiagnostik: ReadonlyMap<Diagnostic, number> = new Map(),
   ditemukan: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
+  diagnostikNarasi: ReadonlySet<Diagnostic> = new Set(),
 ): Loaded {
   const data: DataSebagian = { tahun: new Map() };
   for (const y of years) ambilTahun(data, y);
@@ -412,6 +417,7 @@ function buatLoaded(
     data,
     diagnostics,
     tahunDiagnostik,
+    diagnostikNarasi,
     ditemukan,
     positionOf(file, instancePath, opsi) {
       const f = files.get(file);

@@ -40,7 +40,9 @@ export function validate(loaded: Loaded, tahun?: number, opsi: OpsiValidasi = {}
     const f = d.file ? loaded.files.get(d.file) : undefined;
     // A file of a later year that could not be read has no LoadedFile: its year comes with it.
     const t = f ? f.tahun : loaded.tahunDiagnostik.get(d);
-    return tahun === undefined || t === undefined || t <= tahun;
+    if (tahun === undefined || t === undefined) return true;
+    // A narrative serves only its own year; YAML files are history for the years after theirs.
+    return loaded.diagnostikNarasi.has(d) ? t === tahun : t <= tahun;
   });
 
   const skema = muatSkema(opsi.schemasDir);

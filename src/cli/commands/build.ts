@@ -130,9 +130,17 @@ export function opsiBuild(tahun: number | undefined, opts: BuildOptions, io: Io)
 function barisDihentikan(sinyal: SinyalBerhenti, laporan: LaporanBuild | undefined, opts: BuildOptions, tahun: number | undefined): string {
   const nama = sinyal === 'SIGINT' ? 'SIGINT, Ctrl-C' : sinyal;
   const ditulis = laporan?.berhasil ?? [];
-  const lama = tahun !== undefined ? `${opts.out}/${tahun}/` : `${opts.out}/<tahun>/`;
-  const sudah = ditulis.length > 0 ? `tahun ${ditulis.join(', ')} sudah selesai ditulis utuh; ` : '';
-  return `Build dihentikan (${nama}): Chromium ditutup, berkas sementara dihapus; ${sudah}keluaran lama di ${ditulis.length > 0 && tahun === undefined ? 'tahun lain' : lama} tidak diubah.`;
+  let keadaan: string;
+  if (tahun !== undefined) {
+    keadaan = ditulis.includes(tahun)
+      ? `keluaran baru di ${opts.out}/${tahun}/ sudah lengkap ditulis sebelum berhenti`
+      : `keluaran lama di ${opts.out}/${tahun}/ tidak diubah`;
+  } else {
+    keadaan = ditulis.length > 0
+      ? `tahun ${ditulis.join(', ')} sudah lengkap ditulis; keluaran lama tahun lain di ${opts.out}/ tidak diubah`
+      : `keluaran lama di ${opts.out}/ tidak diubah`;
+  }
+  return `Build dihentikan (${nama}): Chromium ditutup, berkas sementara dihapus; ${keadaan}.`;
 }
 
 interface Pencetak {
