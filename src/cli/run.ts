@@ -103,9 +103,10 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       new Option('--shard <i/n>', 'hanya bagian ke-i dari n daftar pekerjaan (tahun x dokumen), untuk matriks CI; mis. 1/3').argParser(parseShard),
     )
     .addOption(
-      new Option('-j, --jobs <n>', 'jumlah dokumen yang dibangun bersamaan (satu browser dipakai bersama; hasilnya sama persis)')
-        .argParser(parseJobs)
-        .default(undefined, '2 untuk --all/--shard, 1 untuk satu tahun'),
+      new Option(
+        '-j, --jobs <n>',
+        'jumlah dokumen yang dibangun bersamaan, satu browser dipakai bersama, hasilnya sama persis (bawaan: 2 untuk --all/--shard, 1 untuk satu tahun)',
+      ).argParser(parseJobs),
     )
     .addOption(
       new Option('--browser <jalur>', 'browser untuk mencetak PDF (Chrome, Edge atau Chromium); bawaan: LKJIP_BROWSER, lalu lokasi biasa'),
@@ -122,9 +123,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         'browser ditutup, berkas sementara dihapus, keluaran lama tetap utuh.\n' +
         'Browser dicari: --browser, LKJIP_BROWSER, PUPPETEER_EXECUTABLE_PATH, lalu Chrome/Edge/Chromium di tempat\n' +
         'biasanya (Windows: Program Files dan AppData\\Local; macOS: /Applications; Linux: /usr/bin, /snap/bin, PATH).\n' +
-        '--all membangun setiap tahun yang lengkap; tahun yang hanya berisi pk/kinerja/konteks adalah riwayat dan\n' +
-        'dilewati; tahun yang rusak (YAML salah) atau sudah berisi berkas dokumen tetapi belum lengkap membuat\n' +
-        'build gagal (kode 1) dengan nama tahunnya.\n\n' +
+        '--all membangun setiap tahun yang lengkap; tahun yang hanya berisi pk/kinerja/konteks/program/lra adalah\n' +
+        'riwayat dan dilewati; tahun yang rusak (YAML salah, berkas tidak terbaca) atau sudah berisi renja.yaml,\n' +
+        'lkjip.yaml atau narasi tetapi belum lengkap membuat build gagal (kode 1) dengan nama tahunnya.\n\n' +
         'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan' +
         '\n  $ lkjip build --all                   semua tahun yang lengkap, ringkasan di akhir' +
         '\n  $ lkjip build --all --shard 2/3       bagian ke-2 dari 3 (matriks CI)' +
