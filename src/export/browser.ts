@@ -362,7 +362,9 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, what: string
 function isBrowserCrash(error: unknown): boolean {
   if (error instanceof ProtocolError) return true; // TargetCloseError is one too
   const text = error instanceof Error ? error.message : '';
-  return /crash|Target closed|Session closed|Connection closed|detached|disconnected|browser has been closed/i.test(text);
+  // net::ERR_ABORTED: the navigation to our own in-memory document was cut off, which only happens
+  // when its renderer died (the request handler never aborts the document itself).
+  return /crash|Target closed|Session closed|Connection closed|detached|disconnected|browser has been closed|net::ERR_ABORTED/i.test(text);
 }
 
 function browserCrashed(what: string, cause: unknown): ExportError {
