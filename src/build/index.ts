@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from '../export/write-atomic.js';
+import type { PdfMeta } from '../export/pdf.js';
 import type { PemilikKunci } from '../export/kunci-folder.js';
 import { loadData, tampilanPath, type Loaded } from '../load/index.js';
 import type { KonteksDokumen } from '../render/konteks.js';
@@ -231,10 +232,12 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
           return;
         }
         kabar({ jenis: 'mulai', pekerjaan: p });
-        const r = await buatDokumen(p, s, opsi, browser, (d) => {
+        // render -> print -> (with the year's other documents) write
+        const dirender = await renderDokumen(p, s, opsi, (d) => {
           k.hasil.diagnostik.push(...d);
           kabar({ jenis: 'diagnostik', tahun: p.tahun, diagnostik: d, sumber: loaded.sources });
         });
+        const r = await cetakDokumen(p, dirender, opsi, browser);
         k.berkas.push(...r.berkas.map((file) => ({ urut, file })));
         k.dokumen.push(r.hasil);
         kabar({ jenis: 'selesai', pekerjaan: p, hasil: r.hasil, bagian: r.bagian });
@@ -348,58 +351,78 @@ async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild): Pro
   return { ok: true, tahun, loaded, ctx: buatKonteksDokumen(loaded.dataSet, tahun, undefined, tampilanPath(path.resolve(loaded.dir))), masalah: dilaporkan };
 }
 
-/** Render (HTML, workbook) then print (PDF) one document of a ready year, in memory. */
-async function buatDokumen(
+/** A document after the render step: its HTML and workbook files, and what the print step needs. */
+interface Dirender {
+  berkas: OutputFile[];
+  bagian: string[];
+  /** Set when a PDF is asked for: the HTML to print and the PDF's metadata. */
+  cetak?: { html: string; baseUrl: string; meta: PdfMeta };
+  t0: number;
+}
+
+/** Step 1, in Node: the HTML (for HTML and PDF) and the workbook of one document of a ready year. */
+async function renderDokumen(
   p: Pekerjaan,
   siap: Extract<TahunSiap, { ok: true }>,
   opsi: OpsiBuild,
-  browser: BrowserBersama,
   peringatan: (d: Diagnostic[]) => void,
-): Promise<{ berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen }> {
+): Promise<Dirender> {
   const t0 = performance.now();
   const d: DefinisiDokumen = p.dokumen;
   const { tahun, format } = p;
   const { ctx } = siap;
   const tanggal = tanggalDokumen(opsi.env, d.tanggal(ctx), tahun);
-  const berkas: OutputFile[] = [];
-  const bagian: string[] = [];
-  let halaman: number | undefined;
+  const r: Dirender = { berkas: [], bagian: [], t0 };
   if (d.html && (format.includes('html') || format.includes('pdf'))) {
     const doc = await d.html(ctx);
     if (doc.peringatan.length > 0) peringatan(doc.peringatan);
-    if (format.includes('html')) berkas.push({ relPath: `${d.id}-${tahun}.html`, data: doc.html });
+    if (format.includes('html')) r.berkas.push({ relPath: `${d.id}-${tahun}.html`, data: doc.html });
     if (format.includes('pdf')) {
-      await opsi.titik?.('sebelum-cetak');
-      if (opsi.signal?.aborted) throw opsi.signal.reason;
-      const { printPdf } = await import('../export/pdf.js');
-      const sesi = await browser.ambil();
-      const hasil = await printPdf(
-        sesi,
-        {
-          html: doc.html,
-          baseUrl: doc.baseUrl,
-          meta: {
-            title: doc.judul,
-            author: ctx.opd.nama_lengkap,
-            subject: d.subjek(tahun, ctx),
-            keywords: [d.label, String(tahun), ctx.opd.nama_lengkap],
-            creator: 'lkjip',
-            date: tanggal,
-          },
+      r.cetak = {
+        html: doc.html,
+        baseUrl: doc.baseUrl,
+        meta: {
+          title: doc.judul,
+          author: ctx.opd.nama_lengkap,
+          subject: d.subjek(tahun, ctx),
+          keywords: [d.label, String(tahun), ctx.opd.nama_lengkap],
+          creator: 'lkjip',
+          date: tanggal,
         },
-        opsi.titik ? { afterPass: async (n) => (n === 1 ? opsi.titik?.('saat-cetak') : undefined) } : {},
-      );
-      berkas.push({ relPath: `${d.id}-${tahun}.pdf`, data: hasil.pdf });
-      halaman = hasil.pages.length;
-      bagian.push(`PDF ${halaman} halaman`);
+      };
     }
-    if (format.includes('html')) bagian.push('HTML');
   }
-  if (d.xlsx && format.includes('xlsx')) {
-    berkas.push({ relPath: `${d.id}-${tahun}.xlsx`, data: await d.xlsx(ctx, { tanggal }) });
-    bagian.push('XLSX');
+  if (d.xlsx && format.includes('xlsx')) r.berkas.push({ relPath: `${d.id}-${tahun}.xlsx`, data: await d.xlsx(ctx, { tanggal }) });
+  return r;
+}
+
+/** Step 2, in Chromium: the PDF (when asked for), then the document's files and result. */
+async function cetakDokumen(
+  p: Pekerjaan,
+  r: Dirender,
+  opsi: OpsiBuild,
+  browser: BrowserBersama,
+): Promise<{ berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen }> {
+  const berkas: OutputFile[] = [];
+  const bagian: string[] = [];
+  let halaman: number | undefined;
+  if (r.cetak) {
+    await opsi.titik?.('sebelum-cetak');
+    if (opsi.signal?.aborted) throw opsi.signal.reason;
+    const { printPdf } = await import('../export/pdf.js');
+    const sesi = await browser.ambil();
+    const hasil = await printPdf(sesi, r.cetak, opsi.titik ? { afterPass: async (n) => (n === 1 ? opsi.titik?.('saat-cetak') : undefined) } : {});
+    berkas.push({ relPath: `${p.dokumen.id}-${p.tahun}.pdf`, data: hasil.pdf });
+    halaman = hasil.pages.length;
+    bagian.push(`PDF ${halaman} halaman`);
   }
-  const hasil: HasilDokumen = { id: d.id, format: [...format], berkas: [], durasi_ms: Math.round(performance.now() - t0) };
+  for (const b of r.berkas) {
+    berkas.push(b);
+    bagian.push(b.relPath.endsWith('.html') ? 'HTML' : 'XLSX');
+  }
+  // Files by name (html, pdf, xlsx), as they are listed after writing.
+  berkas.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
+  const hasil: HasilDokumen = { id: p.dokumen.id, format: [...p.format], berkas: [], durasi_ms: Math.round(performance.now() - r.t0) };
   if (halaman !== undefined) hasil.halaman = halaman;
   return { berkas, bagian, hasil };
 }
