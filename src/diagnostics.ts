@@ -104,6 +104,20 @@ export const KATALOG = {
       'berkas tidak dibaca. Data lkjip paling dalam sekitar 8 tingkat.',
     saran: () => 'periksa kurung [ ] / { } yang tidak ditutup dan indentasi yang terus bertambah mulai baris ini',
   }),
+  LKJ110: entri<{ tautan: string; tujuan: string; data: string }>({
+    judul: 'Tautan keluar dari folder data',
+    tingkat: 'error',
+    pesan: (p) =>
+      `\`${p.tautan}\` adalah tautan simbolik (symlink/shortcut) ke \`${p.tujuan}\`, di luar folder data \`${p.data}\`; ` +
+      'isinya tidak dibaca. Semua yang dicetak harus berasal dari dalam folder data.',
+    saran: () => 'salin berkas atau folder itu ke dalam folder data dan hapus tautannya, atau arahkan tautan ke tempat di dalam folder data',
+  }),
+  LKJ111: entri<{ folder: string; sebab: string }>({
+    judul: 'Folder tidak dapat dibaca',
+    tingkat: 'error',
+    pesan: (p) => `Folder \`${p.folder}\` ada tetapi isinya tidak dapat dibaca: ${p.sebab}. Berkas di dalamnya tidak diperiksa.`,
+    saran: () => 'periksa izin folder itu (Linux/macOS: `chmod u+rx`; Windows: Properties > Security) atau jalankan dengan pengguna yang berhak',
+  }),
   LKJ201: entri<{ kolom: string; ditemukan: string; diharapkan: string }>({
     judul: 'Tipe salah',
     tingkat: 'error',
@@ -362,6 +376,22 @@ function ambilSumber(sources: Sumber | undefined, file: string): string | undefi
   return (sources as Readonly<Record<string, string>>)[file];
 }
 
+/**
+ * Makes control characters from data files visible instead of letting them act on the terminal
+ * (an ESC sequence in a YAML comment could recolour or clear the screen, or hide a line): C0
+ * controls become their Unicode "control pictures" (ESC shows as ␛), DEL as ␡, C1 controls and
+ * bidirectional overrides as U+FFFD. One character each, so a caret under a column stays aligned.
+ * Newlines and tabs are left to the caller.
+ */
+export function tampakkanKontrol(teks: string): string {
+  return teks.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const k = c.charCodeAt(0);
+    if (k < 0x20) return String.fromCharCode(0x2400 + k);
+    if (k === 0x7f) return '\u2421';
+    return '\ufffd';
+  });
+}
+
 /** Widest source line a code frame shows; a longer one is cut to a window around the column. */
 const LEBAR_BINGKAI = 120;
 
@@ -388,7 +418,7 @@ function bingkaiKode(text: string, line: number, column: number | undefined): st
   const kol = column !== undefined && column >= 1 ? column : 1;
   const mulai = kol > LEBAR_BINGKAI - 20 ? kol - (LEBAR_BINGKAI - 20) : 0;
   const potong = (isi: string): string => {
-    const bersih = isi.replace(/\t/g, ' ');
+    const bersih = tampakkanKontrol(isi.replace(/\t/g, ' '));
     if (bersih.length <= LEBAR_BINGKAI && mulai === 0) return bersih;
     return (mulai > 0 ? '…' : '') + bersih.slice(mulai, mulai + LEBAR_BINGKAI) + (bersih.length > mulai + LEBAR_BINGKAI ? '…' : '');
   };
@@ -409,7 +439,7 @@ export function formatDiagnostic(d: Diagnostic, sources?: Sumber): string {
   let lokasi = '';
   if (d.file) lokasi = d.file + (d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : '') + ' ';
   const judul = judulKode(d.code);
-  const out = [`${lokasi}${d.severity} ${d.code}${judul ? ` ${judul}` : ''}`, `  ${d.message}`];
+  const out = [tampakkanKontrol(`${lokasi}${d.severity} ${d.code}${judul ? ` ${judul}` : ''}`), `  ${tampakkanKontrol(d.message)}`];
   if (d.file && d.line) {
     const text = ambilSumber(sources, d.file);
     if (text !== undefined) {
@@ -417,12 +447,12 @@ export function formatDiagnostic(d: Diagnostic, sources?: Sumber): string {
       if (frame) out.push(frame);
     }
   }
-  if (d.hint) out.push(`  Saran: ${d.hint}`);
+  if (d.hint) out.push(`  Saran: ${tampakkanKontrol(d.hint)}`);
   return out.join('\n');
 }
 
 // GitHub workflow commands: data and property values need their own escapes.
-const escData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escData = (s: string): string => tampakkanKontrol(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escProp = (s: string): string => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotation: `::error file=…,line=…,col=…,title=…::message`. */

@@ -1,5 +1,5 @@
 /**
- * Progress of a multi-document build on stderr. On a terminal one status line at the bottom is
+ * Progress of a multi-document build on stderr. When stderr is a terminal one status line at the bottom is
  * rewritten in place ("[3/10] sedang: LKJIP 2024, Renja 2025") while finished documents scroll
  * above it; in CI, in a pipe or with a dumb terminal only plain lines are written, never ANSI
  * codes, so logs stay readable as text.
@@ -18,9 +18,9 @@ export interface Progres {
 }
 
 /** Whether the status line may use cursor control: a terminal, not CI, not TERM=dumb. */
-export function bolehAnsi(io: Pick<Io, 'isTTY' | 'env'>): boolean {
+export function bolehAnsi(io: Pick<Io, 'errTTY' | 'env'>): boolean {
   const ci = io.env.CI;
-  return io.isTTY && !(ci && ci !== 'false' && ci !== '0') && io.env.TERM !== 'dumb';
+  return io.errTTY && !(ci && ci !== 'false' && ci !== '0') && io.env.TERM !== 'dumb';
 }
 
 const HAPUS_BARIS = '\r\x1b[2K';

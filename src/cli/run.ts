@@ -1,13 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isExportError, type ExportError } from '../export/export-error.js';
+import { EXIT } from '../kode-keluar.js';
 import { processIo, type Io } from './io.js';
 
-/** Exit codes are part of the CLI's contract with CI scripts. */
-/**
- * Exit codes are part of the CLI's contract with CI scripts: 0 ok, 1 the data has errors, 2 the
- * command line is wrong, 3 the environment failed (no browser, unwritable output, render timeout).
- */
-export const EXIT = { ok: 0, dataError: 1, usage: 2, environment: 3 } as const;
+export { EXIT } from '../kode-keluar.js';
 
 export interface GlobalOptions {
   data: string;
@@ -24,7 +20,8 @@ Contoh:
   $ lkjip build --all                   bangun dokumen semua tahun yang lengkap
 
 Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
-3 lingkungan bermasalah (browser tidak ada, folder keluaran tidak bisa ditulis, batas waktu).
+3 lingkungan bermasalah (browser tidak ada, folder keluaran tidak bisa ditulis atau dikunci build lain,
+batas waktu); 130/143/129 dihentikan oleh Ctrl-C/SIGTERM/SIGHUP (keluaran lama tetap utuh).
 Dokumentasi format data: data/README.md`;
 
 /**
@@ -105,7 +102,15 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(
       new Option('--shard <i/n>', 'hanya bagian ke-i dari n daftar pekerjaan (tahun x dokumen), untuk matriks CI; mis. 1/3').argParser(parseShard),
     )
-    .addOption(new Option('-j, --jobs <n>', 'jumlah dokumen yang dibangun bersamaan dengan --all/--shard (satu browser dipakai bersama)').argParser(parseJobs).default(2))
+    .addOption(
+      new Option(
+        '-j, --jobs <n>',
+        'jumlah dokumen yang dibangun bersamaan, satu browser dipakai bersama, hasilnya sama persis (bawaan: 2 untuk --all/--shard, 1 untuk satu tahun)',
+      ).argParser(parseJobs),
+    )
+    .addOption(
+      new Option('--browser <jalur>', 'browser untuk mencetak PDF (Chrome, Edge atau Chromium); bawaan: LKJIP_BROWSER, lalu lokasi biasa'),
+    )
     .addOption(new Option('-w, --watch', 'bangun ulang setiap kali berkas data atau templates/ berubah; Ctrl-C untuk berhenti'))
     .addOption(reporterOption())
     .addHelpText(
@@ -113,7 +118,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       '\nBuild berhenti bila data punya kesalahan; keluaran lama tidak disentuh. Semua berkas dibuat dulu\n' +
         'di folder sementara, lalu dipindahkan ke out/<tahun>/ hanya bila semuanya jadi.\n' +
         'Tanggal di PDF diambil dari SOURCE_DATE_EPOCH bila diisi, selain itu dari tanggal dokumen di data,\n' +
-        'sehingga data yang sama selalu menghasilkan berkas yang sama persis.\n\n' +
+        'sehingga data yang sama selalu menghasilkan berkas yang sama persis (juga dengan --jobs berapa pun).\n' +
+        'Dua build ke folder keluaran yang sama bergiliran (yang kedua menunggu). Ctrl-C menghentikan build:\n' +
+        'browser ditutup, berkas sementara dihapus, keluaran lama tetap utuh.\n' +
+        'Browser dicari: --browser, LKJIP_BROWSER, PUPPETEER_EXECUTABLE_PATH, lalu Chrome/Edge/Chromium di tempat\n' +
+        'biasanya (Windows: Program Files dan AppData\\Local; macOS: /Applications; Linux: /usr/bin, /snap/bin, PATH).\n' +
+        '--all membangun setiap tahun yang lengkap; tahun yang hanya berisi pk/kinerja/konteks/program/lra adalah\n' +
+        'riwayat dan dilewati; tahun yang rusak (YAML salah, berkas tidak terbaca) atau sudah berisi renja.yaml,\n' +
+        'lkjip.yaml atau narasi tetapi belum lengkap membuat build gagal (kode 1) dengan nama tahunnya.\n\n' +
         'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan' +
         '\n  $ lkjip build --all                   semua tahun yang lengkap, ringkasan di akhir' +
         '\n  $ lkjip build --all --shard 2/3       bagian ke-2 dari 3 (matriks CI)' +
@@ -145,6 +157,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       code = await commandInit(tahun, opts, io);
     });
 
+  if (argv.length === 0) {
+    // No command at all: the help, on stderr (stdout may be piped into a script), and a usage exit.
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -159,10 +176,6 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return EXIT.usage;
     }
     throw error;
-  }
-  if (argv.length === 0) {
-    program.outputHelp();
-    return EXIT.usage;
   }
   return code;
 }

@@ -7,13 +7,26 @@
  * aborted except data:/about: URLs and file:// URLs inside the allow-listed folders (templates/ and
  * the font package). The document itself is served from memory at a virtual file:// URL inside
  * `baseUrl`, so relative asset URLs resolve without writing the HTML anywhere.
+ *
+ * Chromium never outlives the build: it is driven over a pipe (`--remote-debugging-pipe`), and a
+ * Chromium whose pipe closes exits with its whole process tree, also when this process is killed
+ * with SIGKILL (checked in test/chaos). Its profile is a folder of our own in the temp folder,
+ * `lkjip-chromium-<pid>-*`, removed on close; one left behind by a killed build is removed by the
+ * next build once its process is gone. Puppeteer's own signal handlers are off: the CLI decides
+ * what SIGINT/SIGTERM/SIGHUP do (stop, close the browser, clean up, exit 130/143/129).
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { ProtocolError, TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { assetDirs } from '../render/assets.js';
+import { cariBrowser, lokasiBrowser } from './cari-browser.js';
 import { ExportError } from './export-error.js';
+import { prosesHidup } from './proses.js';
+
+export { prosesHidup } from './proses.js';
 
 export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
 
@@ -39,26 +52,28 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ] as const;
 
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
-
 /** Name of the in-memory document inside baseUrl; never written to disk. */
 const DOCUMENT_NAME = '.lkjip-dokumen.html';
 
 export interface BrowserOptions {
-  /** Explicit browser binary; otherwise PUPPETEER_EXECUTABLE_PATH, the system Chromium, Puppeteer's own. */
+  /** Explicit browser binary (`--browser`); otherwise LKJIP_BROWSER, PUPPETEER_EXECUTABLE_PATH, the usual places. */
   executablePath?: string;
-  /** Environment to read PUPPETEER_EXECUTABLE_PATH from (tests pass their own). */
+  /** Environment to read LKJIP_BROWSER / PUPPETEER_EXECUTABLE_PATH from (tests pass their own). */
   env?: Record<string, string | undefined>;
   /** Folders whose files the page may load; default: templates/ and the font package. */
   allowDirs?: readonly string[];
   /** Limit for loading plus printing one pass of one document. */
   timeoutMs?: number;
+  /** Where the temporary browser profile goes; default the system temp folder. */
+  tempDir?: string;
 }
 
 export interface BrowserSession {
   readonly executablePath: string;
   readonly allowDirs: readonly string[];
   readonly timeoutMs: number;
+  /** The browser's temporary profile folder (removed on close). */
+  readonly profileDir: string;
   newPage(): Promise<PrintPage>;
   close(): Promise<void>;
 }
@@ -77,68 +92,139 @@ export interface PrintPage {
   close(): Promise<void>;
 }
 
-/** Finds the browser binary or fails with LKJ501 saying how to install one. */
+/** Finds the browser binary (see cari-browser.ts) or fails with LKJ501 saying how to install one. */
 export function findBrowser(options: Pick<BrowserOptions, 'executablePath' | 'env'> = {}): string {
   const env = options.env ?? process.env;
-  const explicit = options.executablePath ?? env['PUPPETEER_EXECUTABLE_PATH'];
-  if (explicit !== undefined && explicit !== '') {
-    if (existsSync(explicit)) return explicit;
+  const hasil = cariBrowser(options.executablePath, { platform: process.platform, env, exists: existsSync, osRelease: bacaOsRelease() });
+  if (hasil.ok) return hasil.path;
+  if (hasil.sumber !== 'sistem') {
     throw new ExportError(
       'LKJ501',
-      `Browser yang ditunjuk PUPPETEER_EXECUTABLE_PATH tidak ada: ${explicit}`,
-      'Perbaiki atau hapus variabel PUPPETEER_EXECUTABLE_PATH, atau pasang Chromium (Debian/Ubuntu: `apt-get install chromium`).',
+      `Browser yang ditunjuk ${hasil.sumber} tidak ada: ${hasil.path}`,
+      `Perbaiki atau hapus ${hasil.sumber}. ${hasil.saran}`,
     );
   }
-  for (const candidate of SYSTEM_CHROMIUM) if (existsSync(candidate)) return candidate;
-  let bundled: string | undefined;
-  try {
-    bundled = puppeteer.executablePath();
-  } catch {
-    bundled = undefined;
-  }
-  if (bundled !== undefined && existsSync(bundled)) return bundled;
+  const biasa = lokasiBrowser(process.platform, env);
   throw new ExportError(
     'LKJ501',
-    'Tidak ada browser Chromium untuk mencetak PDF (dicari: PUPPETEER_EXECUTABLE_PATH, ' +
-      `${SYSTEM_CHROMIUM.join(', ')}, dan browser bawaan Puppeteer).`,
-    'Pasang Chromium (Debian/Ubuntu: `apt-get install chromium`) atau tunjuk browser yang ada dengan ' +
-      'PUPPETEER_EXECUTABLE_PATH=/jalur/ke/chrome. Dengan internet: `npx puppeteer browsers install chrome`.',
+    'Tidak ada browser Chrome, Edge atau Chromium untuk mencetak PDF (dicari: --browser, LKJIP_BROWSER, ' +
+      `PUPPETEER_EXECUTABLE_PATH, ${biasa.join(', ')}${process.platform === 'win32' ? '' : ' dan PATH'}).`,
+    hasil.saran,
   );
+}
+
+function bacaOsRelease(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prefix of our browser profiles in the temp folder; the pid after it tells whose it is. */
+const PROFIL_AWALAN = 'lkjip-chromium-';
+
+/**
+ * Removes browser profiles that builds killed with SIGKILL (or a power cut) left in `folder`: only
+ * ours (by name) and only when the process named in it is gone. Returns the folders removed.
+ */
+export async function bersihkanProfilBasi(folder: string = tmpdir()): Promise<string[]> {
+  let nama: string[];
+  try {
+    nama = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const basi = nama.filter((n) => {
+    const m = new RegExp(`^${PROFIL_AWALAN}(\\d+)-`).exec(n);
+    return m !== null && Number(m[1]) !== process.pid && !prosesHidup(Number(m[1]));
+  });
+  await Promise.all(basi.map((n) => rm(join(folder, n), { recursive: true, force: true }).catch(() => undefined)));
+  return basi.map((n) => join(folder, n));
 }
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserSession> {
   const executablePath = findBrowser(options);
   const timeoutMs = renderTimeoutMs(options.timeoutMs);
   const allowDirs = (options.allowDirs ?? assetDirs()).map((dir) => canonicalPath(resolve(dir)));
+  const tempDir = options.tempDir ?? tmpdir();
+  const dibersihkan = bersihkanProfilBasi(tempDir);
+  let profileDir: string;
+  try {
+    profileDir = await mkdtemp(join(tempDir, `${PROFIL_AWALAN}${process.pid}-`));
+  } catch (error) {
+    throw new ExportError(
+      'LKJ501',
+      `Folder profil sementara untuk Chromium tidak dapat dibuat di ${tempDir}: ${firstLine(error)}`,
+      'Periksa bahwa folder sementara (TMPDIR, di Windows TEMP) ada dan dapat ditulisi.',
+      { cause: error },
+    );
+  }
+  // A process that ends without closing the browser (an uncaught bug, process.exit) still removes
+  // the profile; Puppeteer's own exit hook kills the browser first.
+  const hapusProfil = (): void => {
+    try {
+      rmSync(profileDir, { recursive: true, force: true });
+    } catch {
+      // best effort: the next build removes what is left
+    }
+  };
+  process.once('exit', hapusProfil);
   let browser: Browser;
+  // Over a pipe Puppeteer's launch timeout does not cover the first exchange with the browser (a
+  // browser that never answers would wait for the protocol timeout, minutes): this limit covers
+  // the whole launch and kills the process when it passes.
+  const batasLuncur = Math.min(timeoutMs, 60_000);
+  const henti = new AbortController();
+  const timer = setTimeout(() => henti.abort(), batasLuncur);
   try {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      pipe: true,
+      userDataDir: profileDir,
       args: [...CHROMIUM_ARGS],
-      timeout: Math.min(timeoutMs, 60_000),
+      timeout: batasLuncur + 5_000,
+      signal: henti.signal,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
+    process.off('exit', hapusProfil);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+    const sebab = henti.signal.aborted ? `tidak menjawab dalam ${Math.round(batasLuncur / 1000)} detik` : firstLine(error);
     throw new ExportError(
       'LKJ501',
-      `Chromium (${executablePath}) gagal dijalankan: ${firstLine(error)}`,
+      `Chromium (${executablePath}) gagal dijalankan: ${sebab}`,
       'Periksa bahwa browser itu bisa dijalankan di mesin ini (`' + executablePath + ' --version`), atau tunjuk ' +
-        'browser lain dengan PUPPETEER_EXECUTABLE_PATH.',
+        'browser lain dengan --browser atau LKJIP_BROWSER.',
       { cause: error },
     );
+  } finally {
+    clearTimeout(timer);
   }
+  await dibersihkan;
   // Rejects once the browser goes away (crash, killed, out of memory), so that no step waits for
   // its full limit on a browser that is gone.
   const gone = new Promise<never>((_, reject) => {
     browser.once('disconnected', () => reject(browserCrashed('mencetak', new Error('browser terputus (disconnected)'))));
   });
   gone.catch(() => undefined);
+  let ditutup: Promise<void> | undefined;
   return {
     executablePath,
     allowDirs,
     timeoutMs,
+    profileDir,
     newPage: () => createPrintPage(browser, allowDirs, timeoutMs, gone),
-    close: () => closeBrowser(browser),
+    close: () =>
+      (ditutup ??= (async () => {
+        await closeBrowser(browser);
+        process.off('exit', hapusProfil);
+        await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+      })()),
   };
 }
 
@@ -156,7 +242,7 @@ async function closeBrowser(browser: Browser): Promise<void> {
   // Always the whole process group (Puppeteer starts Chromium detached, as a group leader): after a
   // crash or a frozen renderer the main process may be gone while renderers live on, holding the
   // pipes that keep this process from exiting.
-  if (child?.pid !== undefined) {
+  if (child?.pid !== undefined && process.platform !== 'win32') {
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {
@@ -173,6 +259,12 @@ async function createPrintPage(
 ): Promise<PrintPage> {
   const open = async (): Promise<Page> => {
     const p = await browser.newPage();
+    // Only the newest tab of a headless Chromium is "visible"; an older tab is hidden, and a hidden
+    // page paints its print differently (content outside a page, e.g. the TOC's dotted leaders, is
+    // culled instead of emitted clipped): same look, other bytes (LKJIP 2024: 290 KB instead of
+    // 468 KB when two documents printed at once). Every print page claims focus, so the bytes do
+    // not depend on how many pages are open or in which order they were opened.
+    await p.emulateFocusedPage(true);
     await p.setJavaScriptEnabled(false);
     await p.setRequestInterception(true);
     return p;
@@ -270,7 +362,9 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, what: string
 function isBrowserCrash(error: unknown): boolean {
   if (error instanceof ProtocolError) return true; // TargetCloseError is one too
   const text = error instanceof Error ? error.message : '';
-  return /crash|Target closed|Session closed|Connection closed|detached|disconnected|browser has been closed/i.test(text);
+  // net::ERR_ABORTED: the navigation to our own in-memory document was cut off, which only happens
+  // when its renderer died (the request handler never aborts the document itself).
+  return /crash|Target closed|Session closed|Connection closed|detached|disconnected|browser has been closed|net::ERR_ABORTED/i.test(text);
 }
 
 function browserCrashed(what: string, cause: unknown): ExportError {
@@ -278,7 +372,7 @@ function browserCrashed(what: string, cause: unknown): ExportError {
     'LKJ501',
     `Chromium berhenti tiba-tiba saat ${what} (${firstLine(cause)}); dokumen tidak jadi dan tidak ada berkas yang ditulis.`,
     'Biasanya karena memori habis atau browser dimatikan program lain; jalankan build sekali lagi. Bila terus terjadi, ' +
-      'coba browser lain dengan PUPPETEER_EXECUTABLE_PATH atau laporkan sebagai bug.',
+      'coba browser lain dengan --browser atau LKJIP_BROWSER, atau laporkan sebagai bug.',
     { cause },
   );
 }

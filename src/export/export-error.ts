@@ -4,7 +4,7 @@
  * like a diagnostic without a stack trace; anything else thrown from src/export is a bug.
  * The codes belong to the project's catalog (LKJ5xx = export).
  */
-export type ExportErrorCode = 'LKJ501' | 'LKJ502' | 'LKJ503' | 'LKJ504' | 'LKJ505';
+export type ExportErrorCode = 'LKJ501' | 'LKJ502' | 'LKJ503' | 'LKJ504' | 'LKJ505' | 'LKJ506' | 'LKJ507';
 
 export const EXPORT_ERROR_TITLES: Record<ExportErrorCode, string> = {
   LKJ501: 'Browser Chromium tidak ditemukan atau gagal dijalankan',
@@ -12,6 +12,8 @@ export const EXPORT_ERROR_TITLES: Record<ExportErrorCode, string> = {
   LKJ503: 'Folder keluaran tidak dapat ditulisi',
   LKJ504: 'Daftar isi atau bookmark menunjuk ke id yang tidak ada',
   LKJ505: 'Nomor halaman daftar isi tidak stabil',
+  LKJ506: 'Folder keluaran sedang dipakai build lain',
+  LKJ507: 'Build dihentikan',
 };
 
 export class ExportError extends Error {

@@ -69,6 +69,8 @@ export interface PrintedPdf {
 export interface PrintOptions {
   /** Per-pass limit; default the session's. */
   timeoutMs?: number;
+  /** Awaited after each full print pass (1-based); a test pauses a build mid-print here. */
+  afterPass?: (pass: number) => Promise<void>;
 }
 
 /** Placeholder for pass 1: two digits, the width of most final numbers. */
@@ -90,6 +92,7 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
       passes += 1;
       const used = labels;
       const raw = await printOnce(page, fillTocPages(html, (id) => used?.get(id) ?? PLACEHOLDER), doc.baseUrl, timeoutMs);
+      await options.afterPass?.(passes);
       const pdfDoc = await PDFDocument.load(raw, { updateMetadata: false });
       const anchors = readNamedDestinations(pdfDoc);
       checkAnchorsPrinted(needed, anchors);

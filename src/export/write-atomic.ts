@@ -107,7 +107,8 @@ function checkRelPath(relPath: string): string {
   return rel;
 }
 
-function asUserError(error: unknown, outDir: string): unknown {
+/** A file-system error the user can fix, as LKJ503 naming the folder; anything else unchanged. */
+export function asUserError(error: unknown, outDir: string): unknown {
   if (error instanceof ExportError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === undefined || !USER_FS_ERRORS.has(code)) return error;

@@ -2,3 +2,4 @@ export { loadData, fileOf, tampilanPath, type Loaded, type LoadedFile, type Data
 export { parseYaml, type HasilParse } from './parse-yaml.js';
 export { posisiNode, segmenPath, type Posisi } from './position.js';
 export { BERKAS_DASAR, BERKAS_TAHUN, DOKUMEN_NARASI, namaSkema, type JenisBerkas } from './kinds.js';
+export { resolveInsideData, diDalam, type LetakData } from './dalam-data.js';

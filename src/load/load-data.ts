@@ -17,6 +17,7 @@ import type {
   Renja,
 } from '../model/types.js';
 import { byteRusakUtf8, MAKS_UKURAN_BERKAS, posisiByte, tampilkanUkuran } from './batas.js';
+import { resolveInsideData, type LetakData } from './dalam-data.js';
 import { BERKAS_DASAR, BERKAS_TAHUN, DOKUMEN_NARASI, POLA_FOLDER_TAHUN, type JenisBerkas } from './kinds.js';
 import { parseYaml } from './parse-yaml.js';
 import { posisiNode, type Posisi } from './position.js';
@@ -62,8 +63,17 @@ export interface Loaded {
    * trust their types only after `validate()` returned no error.
    */
   dataSet?: DataSet;
-  /** Problems found while reading and parsing (LKJ101-LKJ105). */
+  /** Problems found while reading and parsing (LKJ101-LKJ111). */
   diagnostics: Diagnostic[];
+  /** The year folder a load diagnostic belongs to (its file could not be read, so it has no LoadedFile). */
+  tahunDiagnostik: ReadonlyMap<Diagnostic, number>;
+  /** Load diagnostics of narrative files: a narrative serves only its own year's documents. */
+  diagnostikNarasi: ReadonlySet<Diagnostic>;
+  /**
+   * What each year folder holds, read or not: the year-file kinds (`pk`, `lra`, ...) and
+   * `narasi/<dokumen>` for narrative Markdown. Tells a history year from a broken one.
+   */
+  ditemukan: ReadonlyMap<number, ReadonlySet<string>>;
   /** line:column (1-based) of an ajv instancePath in a file; `kunci` points at the key of the last segment. */
   positionOf(file: string, instancePath: string, opsi?: { kunci?: boolean }): Posisi | undefined;
 }
@@ -73,12 +83,30 @@ export function tampilanPath(abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
-async function daftar(dir: string): Promise<{ nama: string; folder: boolean }[] | undefined> {
+interface Entri {
+  nama: string;
+  /** A folder, or a symlink to one. */
+  folder: boolean;
+}
+
+/** A folder's entries, sorted; or why it cannot be listed (`hilang`: it is not there at all). */
+type Daftar = { ok: true; entri: Entri[] } | { ok: false; hilang: boolean; kode: string };
+
+async function daftar(dir: string): Promise<Daftar> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.map((e) => ({ nama: e.name, folder: e.isDirectory() })).sort((a, b) => a.nama.localeCompare(b.nama));
-  } catch {
-    return undefined;
+    const entri = await Promise.all(
+      entries.map(async (e) => {
+        let folder = e.isDirectory();
+        // A symlink counts as what it points to; whether it may be followed is checked before reading.
+        if (e.isSymbolicLink()) folder = await stat(path.join(dir, e.name)).then((s) => s.isDirectory(), () => false);
+        return { nama: e.name, folder };
+      }),
+    );
+    return { ok: true, entri: entri.sort((a, b) => a.nama.localeCompare(b.nama)) };
+  } catch (err) {
+    const kode = (err as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+    return { ok: false, hilang: kode === 'ENOENT' || kode === 'ENOTDIR', kode };
   }
 }
 
@@ -99,55 +127,97 @@ interface Rencana {
 export async function loadData(dir: string): Promise<Loaded> {
   const root = path.resolve(dir);
   const diagnostics: Diagnostic[] = [];
+  const tahunDiagnostik = new Map<Diagnostic, number>();
+  const diagnostikNarasi = new Set<Diagnostic>();
+  const ditemukan = new Map<number, Set<string>>();
   const rencana: Rencana[] = [];
-  const narasiBaca: { tahun: number; dokumen: string; nama: string; abs: string }[] = [];
+  const narasiBaca: { tahun: number; dokumen: string; nama: string; abs: string; relatif: string }[] = [];
   const years: number[] = [];
+  const catat = (d: Diagnostic, tahun?: number, narasi = false): void => {
+    diagnostics.push(d);
+    if (tahun !== undefined) tahunDiagnostik.set(d, tahun);
+    if (narasi) diagnostikNarasi.add(d);
+  };
+  const temukan = (tahun: number, jenis: string): void => {
+    let s = ditemukan.get(tahun);
+    if (!s) ditemukan.set(tahun, (s = new Set()));
+    s.add(jenis);
+  };
+
+  /**
+   * Lists a folder of the data folder (`rel` with `/`), after checking that it stays inside the data
+   * folder; a folder that leads out or cannot be read is reported once and read as empty.
+   */
+  const bukaFolder = async (rel: string, tahun?: number, narasi = false): Promise<Entri[]> => {
+    const abs = path.join(root, ...rel.split('/'));
+    const letak = resolveInsideData(root, rel);
+    if (!letak.ok && letak.jenis === 'di-luar') {
+      catat(diagnosaDiLuar(letak, root, abs), tahun, narasi);
+      return [];
+    }
+    const hasil = await daftar(abs);
+    if (hasil.ok) return hasil.entri;
+    if (!hasil.hilang) catat(diagnosa('LKJ111', { folder: tampilanPath(abs) + '/', sebab: sebabBaca(hasil.kode) }, { file: tampilanPath(abs) }), tahun, narasi);
+    return [];
+  };
 
   const akar = await daftar(root);
-  if (!akar) {
-    diagnostics.push(
-      diagnosa('LKJ103', { berkas: tampilanPath(root) + '/', isi: 'seluruh data (opd.yaml, renstra/, folder tahun)' }, {}),
+  if (!akar.ok) {
+    catat(
+      akar.hilang
+        ? diagnosa('LKJ103', { berkas: tampilanPath(root) + '/', isi: 'seluruh data (opd.yaml, renstra/, folder tahun)' }, {})
+        : diagnosa('LKJ111', { folder: tampilanPath(root) + '/', sebab: sebabBaca(akar.kode) }, { file: tampilanPath(root) }),
     );
-    return buatLoaded(dir, new Map(), [], diagnostics);
+    return buatLoaded(dir, new Map(), [], diagnostics, tahunDiagnostik, ditemukan, diagnostikNarasi);
   }
-  const renstra = (await daftar(path.join(root, 'renstra'))) ?? [];
+  const renstra = akar.entri.some((e) => e.nama === 'renstra' && e.folder) ? await bukaFolder('renstra') : [];
   const ada = new Set([
-    ...akar.filter((e) => !e.folder).map((e) => e.nama),
+    ...akar.entri.filter((e) => !e.folder).map((e) => e.nama),
     ...renstra.filter((e) => !e.folder).map((e) => `renstra/${e.nama}`),
   ]);
   for (const b of BERKAS_DASAR) {
     if (ada.has(b.path)) rencana.push({ abs: path.join(root, b.path), relatif: b.path, jenis: b.jenis });
-    else diagnostics.push(diagnosa('LKJ103', { berkas: tampilanPath(path.join(root, b.path)), isi: b.isi }, {}));
+    else catat(diagnosa('LKJ103', { berkas: tampilanPath(path.join(root, b.path)), isi: b.isi }, {}));
   }
   const dikenalDasar = BERKAS_DASAR.map((b) => b.path);
   for (const nama of ada) {
     if (isYaml(nama) && !dikenalDasar.includes(nama)) {
       const dikenal = nama.startsWith('renstra/') ? dikenalDasar.filter((d) => d.startsWith('renstra/')) : ['opd.yaml'];
-      diagnostics.push(diagnosa('LKJ104', { berkas: tampilanPath(path.join(root, nama)), dikenal }, { file: tampilanPath(path.join(root, nama)) }));
+      catat(diagnosa('LKJ104', { berkas: tampilanPath(path.join(root, nama)), dikenal }, { file: tampilanPath(path.join(root, nama)) }));
     }
   }
 
-  const folderTahun = akar.filter((e) => e.folder && POLA_FOLDER_TAHUN.test(e.nama));
+  const folderTahun = akar.entri.filter((e) => e.folder && POLA_FOLDER_TAHUN.test(e.nama));
   await Promise.all(
     folderTahun.map(async (f) => {
       const tahun = Number(f.nama);
       years.push(tahun);
-      const isi = (await daftar(path.join(root, f.nama))) ?? [];
+      ditemukan.set(tahun, new Set());
+      const isi = await bukaFolder(f.nama, tahun);
       for (const e of isi) {
         if (e.folder || !isYaml(e.nama)) continue;
         const jenis = BERKAS_TAHUN[tanpaEkstensi(e.nama)];
         const abs = path.join(root, f.nama, e.nama);
-        if (jenis) rencana.push({ abs, relatif: `${f.nama}/${e.nama}`, jenis, tahun });
-        else
-          diagnostics.push(
+        if (jenis) {
+          rencana.push({ abs, relatif: `${f.nama}/${e.nama}`, jenis, tahun });
+          temukan(tahun, jenis);
+        } else {
+          catat(
             diagnosa('LKJ104', { berkas: tampilanPath(abs), dikenal: Object.keys(BERKAS_TAHUN).map((k) => `${k}.yaml`) }, { file: tampilanPath(abs) }),
+            tahun,
           );
+        }
       }
+      if (!isi.some((e) => e.nama === 'narasi' && e.folder)) return;
+      const narasi = await bukaFolder(`${f.nama}/narasi`, tahun, true);
       for (const dokumen of DOKUMEN_NARASI) {
-        const md = (await daftar(path.join(root, f.nama, 'narasi', dokumen))) ?? [];
+        if (!narasi.some((e) => e.nama === dokumen && e.folder)) continue;
+        const md = await bukaFolder(`${f.nama}/narasi/${dokumen}`, tahun, true);
         for (const e of md) {
           if (!e.folder && /\.md$/i.test(e.nama)) {
-            narasiBaca.push({ tahun, dokumen, nama: tanpaEkstensi(e.nama), abs: path.join(root, f.nama, 'narasi', dokumen, e.nama) });
+            const relatif = `${f.nama}/narasi/${dokumen}/${e.nama}`;
+            narasiBaca.push({ tahun, dokumen, nama: tanpaEkstensi(e.nama), abs: path.join(root, f.nama, 'narasi', dokumen, e.nama), relatif });
+            temukan(tahun, `narasi/${dokumen}`);
           }
         }
       }
@@ -158,9 +228,9 @@ export async function loadData(dir: string): Promise<Loaded> {
   const files = new Map<string, LoadedFile>();
   const dibaca = await Promise.all(
     rencana.map(async (r) => {
-      const hasil = await bacaTeks(r.abs);
+      const hasil = await bacaDiDalam(root, r.relatif, r.abs);
       if (typeof hasil !== 'string') {
-        diagnostics.push(hasil);
+        catat(hasil, r.tahun);
         return undefined;
       }
       return { r, text: hasil };
@@ -192,21 +262,45 @@ export async function loadData(dir: string): Promise<Loaded> {
 
   const narasi = await Promise.all(
     narasiBaca.map(async (n) => {
-      const hasil = await bacaTeks(n.abs);
+      const hasil = await bacaDiDalam(root, n.relatif, n.abs);
       if (typeof hasil !== 'string') {
-        diagnostics.push(hasil);
+        catat(hasil, n.tahun, true);
         return undefined;
       }
       return { ...n, text: hasil };
     }),
   );
-  const loaded = buatLoaded(dir, files, years, diagnostics);
+  const loaded = buatLoaded(dir, files, years, diagnostics, tahunDiagnostik, ditemukan, diagnostikNarasi);
   for (const n of narasi) {
     if (!n) continue;
     const dt = ambilTahun(loaded.data, n.tahun);
     (dt.narasi[n.dokumen] ??= {})[n.nama] = n.text;
   }
   return loaded;
+}
+
+function diagnosaDiLuar(letak: Extract<LetakData, { jenis: 'di-luar' }>, root: string, abs: string): Diagnostic {
+  return diagnosa('LKJ110', { tautan: tampilanPath(letak.tautan), tujuan: letak.tujuan, data: tampilanPath(root) + '/' }, { file: tampilanPath(abs) });
+}
+
+/**
+ * A data file's text after checking that it lies inside the data folder (symlinks resolved); it is
+ * read at its real path, the one that was checked.
+ */
+async function bacaDiDalam(root: string, relatif: string, abs: string): Promise<string | Diagnostic> {
+  const letak = resolveInsideData(root, relatif);
+  if (letak.ok) return bacaTeks(letak.path, tampilanPath(abs));
+  if (letak.jenis === 'di-luar') return diagnosaDiLuar(letak, root, abs);
+  const file = tampilanPath(abs);
+  if (letak.jenis === 'tidak-terbaca') return diagnosa('LKJ105', { detail: sebabBaca(letak.kode) }, { file });
+  const detail = letak.tautanRusak
+    ? `tautan simbolik rusak: \`${tampilanPath(letak.tautanRusak)}\` menunjuk ke tempat yang tidak ada (ENOENT)`
+    : 'berkas hilang saat dibaca (ENOENT)';
+  return diagnosa('LKJ105', { detail }, { file });
+}
+
+function sebabBaca(kode: string): string {
+  return `${SEBAB_BACA[kode] ?? 'kesalahan sistem berkas'} (${kode})`;
 }
 
 const SEBAB_BACA: Record<string, string> = {
@@ -224,8 +318,7 @@ const SEBAB_BACA: Record<string, string> = {
  * (a FIFO or device would block or never end), larger than MAKS_UKURAN_BERKAS (checked before
  * reading), or not UTF-8 (Node would silently turn bad bytes into U+FFFD and the data would change).
  */
-async function bacaTeks(abs: string): Promise<string | Diagnostic> {
-  const file = tampilanPath(abs);
+async function bacaTeks(abs: string, file: string): Promise<string | Diagnostic> {
   const gagal = (err: unknown): Diagnostic => {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     const sebab = (code && SEBAB_BACA[code]) ?? 'kesalahan sistem berkas';
@@ -281,7 +374,15 @@ function ambilTahun(data: DataSebagian, tahun: number): DataTahun {
 
 const isObjek = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function buatLoaded(dir: string, files: Map<string, LoadedFile>, years: number[], diagnostics: Diagnostic[]): Loaded {
+function buatLoaded(
+  dir: string,
+  files: Map<string, LoadedFile>,
+  years: number[],
+  diagnostics: Diagnostic[],
+  tahunDiagnostik: ReadonlyMap<Diagnostic, number> = new Map(),
+  ditemukan: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
+  diagnostikNarasi: ReadonlySet<Diagnostic> = new Set(),
+): Loaded {
   const data: DataSebagian = { tahun: new Map() };
   for (const y of years) ambilTahun(data, y);
   for (const f of files.values()) {
@@ -315,6 +416,9 @@ function buatLoaded(dir: string, files: Map<string, LoadedFile>, years: number[]
     years,
     data,
     diagnostics,
+    tahunDiagnostik,
+    diagnostikNarasi,
+    ditemukan,
     positionOf(file, instancePath, opsi) {
       const f = files.get(file);
       return f ? posisiNode(f.doc, f.lineCounter, instancePath, opsi) : undefined;

@@ -115,13 +115,14 @@ export function renderDaftarIsi(toc: readonly EntriToc[]): string {
 }
 
 export function susunHtml(opsi: { judul: string; css: string[]; depan: string; daftarIsi: string; isi: string }): string {
+  const teks = `${opsi.judul}${opsi.depan}${opsi.daftarIsi}${opsi.isi}`;
   return `<!doctype html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(opsi.judul)}</title>
 <style>
-${fontFaceCss()}
+${fontFaceCss({ teks })}
 :root { --font: ${fontStack}; }
 ${PAGE_NUMBER_CSS}
 ${opsi.css.join('\n')}

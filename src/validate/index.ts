@@ -9,7 +9,7 @@ import { diagnosaSkema } from './schema-errors.js';
 import { muatSkema, validatorUntuk } from './schema.js';
 import { statusTahun } from './status.js';
 
-export { statusTahun, type StatusTahun } from './status.js';
+export { JENIS_RIWAYAT, kelasTahun, statusTahun, type JenisTahun, type KelasTahun, type StatusTahun } from './status.js';
 export { ATURAN, type Aturan, type KonteksAturan } from './rules.js';
 export { sarankanAngka } from './number-text.js';
 export { muatSkema, cariFolderSkema } from './schema.js';
@@ -39,7 +39,11 @@ export function validate(loaded: Loaded, tahun?: number, opsi: OpsiValidasi = {}
   const years = loaded.years.filter((y) => tahun === undefined || y <= tahun);
   const out: Diagnostic[] = loaded.diagnostics.filter((d) => {
     const f = d.file ? loaded.files.get(d.file) : undefined;
-    return !f || dalamLingkup(f);
+    // A file of a later year that could not be read has no LoadedFile: its year comes with it.
+    const t = f ? f.tahun : loaded.tahunDiagnostik.get(d);
+    if (tahun === undefined || t === undefined) return true;
+    // A narrative serves only its own year; YAML files are history for the years after theirs.
+    return loaded.diagnostikNarasi.has(d) ? t === tahun : t <= tahun;
   });
 
   const skema = muatSkema(opsi.schemasDir);

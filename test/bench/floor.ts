@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../src/export/browser.js';
 
 const [htmlFile, outFile] = process.argv.slice(2);
@@ -16,7 +16,7 @@ if (!htmlFile || !outFile) {
   console.error('pakai: node dist/test/bench/floor.js <file.html> <out.pdf>');
   process.exit(2);
 }
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...CHROMIUM_ARGS] });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, pipe: true, args: [...CHROMIUM_ARGS] });
 try {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);

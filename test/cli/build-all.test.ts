@@ -119,7 +119,7 @@ describe('lkjip build --all', () => {
 
 describe('progress lines', () => {
   const jalankan = (isTTY: boolean, env: Record<string, string>): string => {
-    const io = { ...memoryIo(env), isTTY };
+    const io = { ...memoryIo(env), errTTY: isTTY };
     let err = '';
     io.err = (s: string) => {
       err += s;

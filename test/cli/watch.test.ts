@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,39 @@ describe('lkjip build <tahun> --watch', () => {
     appendFileSync(path.join(dir, 'data/2026/narasi/lkjip/bab-4.1-kesimpulan.md'), '\nSetelah berhenti.\n');
     await new Promise((r) => setTimeout(r, 400));
     expect(p.semua.length).toBe(n);
+  });
+
+  it('keeps watching when the data folder is replaced whole (checkout, sync tool, rm -rf && cp)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lkjip-watch-ganti-'));
+    tmp.push(dir);
+    const data = path.join(dir, 'data');
+    cpSync(path.join(root, 'test/fixtures/opd-contoh/data'), data, { recursive: true });
+    const io = memoryIo({}, dir);
+    const opts: BuildOptions = { data: 'data', out: 'out', format: ['html'], only: 'lkjip', reporter: 'text' };
+    const ac = new AbortController();
+    const p = pengamat();
+    const selesai = tontonBuild(2026, opts, io, { signal: ac.signal, onBuild: p.onBuild, jedaMs: 100, folder: [data] });
+    const html = path.join(dir, 'out/2026/lkjip-2026.html');
+    expect((await p.ke(1)).ok).toBe(true);
+
+    // A fresh copy with a change, swapped in for the folder being watched.
+    const baru = path.join(dir, 'data-baru');
+    cpSync(data, baru, { recursive: true });
+    appendFileSync(path.join(baru, '2026/narasi/lkjip/bab-4.1-kesimpulan.md'), '\nKalimat dari folder pengganti.\n');
+    renameSync(data, path.join(dir, 'data-lama'));
+    renameSync(baru, data);
+    expect((await p.ke(2)).ok).toBe(true);
+    expect(readFileSync(html, 'utf8')).toContain('Kalimat dari folder pengganti');
+
+    // The new folder is watched, not the old one.
+    appendFileSync(path.join(dir, 'data-lama/2026/narasi/lkjip/bab-4.1-kesimpulan.md'), '\nDi folder lama.\n');
+    appendFileSync(path.join(data, '2026/narasi/lkjip/bab-4.1-kesimpulan.md'), '\nSunting sesudah penggantian.\n');
+    expect((await p.ke(3)).ok).toBe(true);
+    expect(readFileSync(html, 'utf8')).toContain('Sunting sesudah penggantian');
+    expect(readFileSync(html, 'utf8')).not.toContain('Di folder lama');
+
+    ac.abort();
+    expect(await selesai).toBe(0);
   });
 
   it('ignores editor leftovers', () => {

@@ -181,6 +181,22 @@ describe('printPdf on the sample document', { timeout: 120_000 }, () => {
     expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
   });
 
+  it('gives the same bytes when printed at the same time as other documents (a background tab)', async () => {
+    // Two prints at once in one browser: the first page opened is a background tab while the
+    // second prints. A hidden tab culled what lies outside the printed page (here the transformed
+    // TOC leaders, as in the real templates) where the front tab emits it clipped: other bytes.
+    const geser = html.replace('.toc .dots { flex: 1;', '.toc .dots { flex: 1; transform: translateY(-1pt);');
+    expect(geser).not.toBe(html);
+    const sendiri = await printPdf(session, { html: geser, baseUrl: SAMPLE_BASE_URL, meta: META });
+    const [a, b] = await Promise.all([
+      printPdf(session, { html: geser, baseUrl: SAMPLE_BASE_URL, meta: META }),
+      printPdf(session, { html: geser, baseUrl: SAMPLE_BASE_URL, meta: META }),
+    ]);
+    expect(a.pdf.length).toBe(sendiri.pdf.length);
+    expect(Buffer.from(a.pdf).equals(Buffer.from(sendiri.pdf))).toBe(true);
+    expect(Buffer.from(b.pdf).equals(Buffer.from(sendiri.pdf))).toBe(true);
+  });
+
   it('fails with LKJ504 when a TOC entry points at a missing id', async () => {
     const html = sampleHtml().replace('data-target="bab-3"', 'data-target="bab-9"');
     await expect(printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta: META })).rejects.toMatchObject({ code: 'LKJ504' });

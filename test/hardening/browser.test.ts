@@ -79,7 +79,7 @@ describe('Chromium failures', () => {
   it('a "browser" that never answers -> LKJ501 after the limit', async () => {
     const r = await build(skrip('diam.sh', 'exec sleep 317'), '2');
     expect(r.exit).toBe(3);
-    expect(r.stderr).toMatch(/kesalahan LKJ501 [^\n]*\n\s+Chromium \([^)]*diam\.sh\) gagal dijalankan: Timed out after 2000 ms/);
+    expect(r.stderr).toMatch(/kesalahan LKJ501 [^\n]*\n\s+Chromium \([^)]*diam\.sh\) gagal dijalankan: tidak menjawab dalam 2 detik/);
   });
 
   it('the page renderer crashes while printing -> LKJ501 (or LKJ502), no process left', async (ctx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosa, formatDiagnostic, formatGithub, KATALOG, urutkanDiagnostik } from '../../src/diagnostics.js';
+import { diagnosa, formatDiagnostic, formatGithub, KATALOG, tampakkanKontrol, urutkanDiagnostik } from '../../src/diagnostics.js';
 
 describe('catalog', () => {
   it('has a title, severity and message for every code, and stable code names', () => {
@@ -55,5 +55,34 @@ describe('urutkanDiagnostik', () => {
     const b = { code: 'X', severity: 'error' as const, message: '', file: 'a', line: 9 };
     const c = { code: 'X', severity: 'info' as const, message: '' };
     expect(urutkanDiagnostik([c, a, b])).toEqual([b, a, c]);
+  });
+});
+
+describe('control characters from data files', () => {
+  const ESC = '\x1b';
+  it.each([
+    ['ESC sequence', `a${ESC}[2Jb`, 'a␛[2Jb'],
+    ['bell and backspace', 'a\x07\x08b', 'a␇␈b'],
+    ['carriage return', 'a\rb', 'a␍b'],
+    ['DEL', 'a\x7fb', 'a␡b'],
+    ['C1 CSI', 'a\x9b31mb', 'a\ufffd31mb'],
+    ['bidi override', 'a\u202eb', 'a\ufffdb'],
+    ['tab and newline stay', 'a\tb\nc', 'a\tb\nc'],
+    ['ordinary Indonesian text', 'Capaian 89,60 % (Sangat Tinggi) – “baik”', 'Capaian 89,60 % (Sangat Tinggi) – “baik”'],
+  ])('%s', (_nama, masuk, keluar) => {
+    expect(tampakkanKontrol(masuk)).toBe(keluar);
+  });
+
+  it('a code frame shows them as visible characters with the caret still under the column', () => {
+    const teks = `nama: x\njudul: "a${ESC}[31mmerah${ESC}[0m" ${ESC}]0;judul\x07\n`;
+    const d = { code: 'LKJ201', severity: 'error' as const, message: `berisi ${ESC}[2J`, file: `data/x${ESC}.yaml`, line: 2, column: 20 };
+    const keluar = formatDiagnostic(d, { [d.file]: teks });
+    expect(keluar).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(keluar).toContain('judul: "a␛[31mmerah␛[0m" ␛]0;judul␇');
+    const baris = keluar.split('\n');
+    const sumber = baris.find((b) => b.startsWith('>')) as string;
+    const caret = baris[baris.indexOf(sumber) + 1] as string;
+    expect(sumber[caret.indexOf('^')]).toBe([...'judul: "a␛[31mmerah␛[0m" ␛]0;judul␇'][19]);
+    expect(formatGithub(d)).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 });

@@ -1,0 +1,436 @@
+/**
+ * The build as a library: `buildDokumen(opsi)` checks the data, renders, prints and writes the
+ * documents of one year or of every year, and reports what happened as events and as a result.
+ * The `build` command, `--all`, `--watch`, the benchmarks and the tests all call it; the CLI only
+ * parses options and prints the events.
+ *
+ * Each (year, document) is a job of three steps: render (HTML and workbook, in Node), print (PDF,
+ * in Chromium), write (with the other documents of its year, as one set: output-set.ts). Jobs run
+ * `jobs` at a time with one shared browser; any number of jobs gives the same bytes (every print
+ * page claims focus, see export/browser.ts). A year whose data has errors is reported and its
+ * old outputs stay; an environment failure (no browser, unwritable output) stops the whole build;
+ * an abort (a signal) closes the browser at once, writes nothing more, and leaves every year's
+ * folder holding either its old set or its complete new one.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { diagnosa, type Diagnostic } from '../diagnostics.js';
+import type { OutputFile } from '../export/write-atomic.js';
+import type { PdfMeta } from '../export/pdf.js';
+import type { PemilikKunci } from '../export/kunci-folder.js';
+import { loadData, tampilanPath, type Loaded } from '../load/index.js';
+import type { KonteksDokumen } from '../render/konteks.js';
+import { EXIT } from '../kode-keluar.js';
+import { statusTahun, validate } from '../validate/index.js';
+import { browserBersama, type BrowserBersama } from './browser-bersama.js';
+import { DOKUMEN, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen } from './dokumen.js';
+import { periksaFolderKeluaran } from './keluaran.js';
+import { daftarPekerjaan, JOBS_BAWAAN, pilihTahun, rencanaBuild, type Pekerjaan, type Shard } from './rencana.js';
+import type { KaitUji } from './uji.js';
+
+export { browserBersama, type BrowserBersama } from './browser-bersama.js';
+export { DOKUMEN, formatDidukung, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen } from './dokumen.js';
+export { periksaFolderKeluaran } from './keluaran.js';
+export { daftarPekerjaan, JOBS_BAWAAN, pilihTahun, rencanaBuild, type Pekerjaan, type PilihanTahun, type Shard } from './rencana.js';
+export { kaitUjiDariEnv, type KaitUji, type TitikUji } from './uji.js';
+
+export interface OpsiBuild {
+  /** Folder relative paths are taken from. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The data folder, as given (relative to cwd). */
+  data: string;
+  /** The output folder, as given; each year goes to <out>/<tahun>/. */
+  out: string;
+  /** One year; undefined: every year of the data folder that is not history only (`--all`). */
+  tahun?: number | undefined;
+  only?: JenisDokumen | undefined;
+  format: readonly Format[];
+  /** Only part of the jobs, for a CI matrix. */
+  shard?: Shard | undefined;
+  /** Documents built at the same time (default JOBS_BAWAAN). */
+  jobs?: number | undefined;
+  /** Per-pass print limit (ms). */
+  timeoutMs?: number | undefined;
+  /** `--browser <path>`. */
+  browser?: string | undefined;
+  /** Stops the build: nothing more is written, the browser is closed at once. */
+  signal?: AbortSignal | undefined;
+  /** Test hook (src/build/uji.ts). */
+  titik?: KaitUji | undefined;
+  /** How long to wait for another build writing the same out/<tahun> (ms). */
+  batasKunciMs?: number | undefined;
+  onKejadian?: ((k: Kejadian) => void) | undefined;
+}
+
+/** What a build reports while it runs, for the CLI to print (or a test to record). */
+export type Kejadian =
+  /** The jobs to do, after sharding. `riwayat`: history years skipped. */
+  | { jenis: 'rencana'; pekerjaan: Pekerjaan[]; jobs: number; riwayat: number[] }
+  /** Nothing to build: no year folder, or only history years (`--all`); or none for this shard. */
+  | { jenis: 'kosong'; alasan: 'tidak-ada-tahun' | 'hanya-riwayat' | 'shard-kosong'; tahun: number[]; dokumen: number }
+  /** Problems of a year's data or of a rendered document, with the sources for code frames. */
+  | { jenis: 'diagnostik'; tahun: number; diagnostik: Diagnostic[]; sumber: ReadonlyMap<string, string> }
+  | { jenis: 'mulai'; pekerjaan: Pekerjaan }
+  | { jenis: 'selesai'; pekerjaan: Pekerjaan; hasil: HasilDokumen; bagian: string[] }
+  /** A job not done because its year's data has errors. */
+  | { jenis: 'dilewati'; pekerjaan: Pekerjaan; masalah: Diagnostic[] }
+  /** A year's data has errors: nothing is written for it. */
+  | { jenis: 'gagal'; tahun: number; masalah: Diagnostic[]; keluaran: string }
+  /** Another build is writing the same output folder: waiting for it. */
+  | { jenis: 'menunggu'; folder: string; pemilik: PemilikKunci | undefined }
+  /** A year's set is in place. `berkas`: every file written, relative to cwd, with `/`. */
+  | { jenis: 'ditulis'; tahun: number; keluaran: string; berkas: string[]; cara: 'folder' | 'per-berkas'; durasi_ms: number };
+
+/** One document of one year as built: for the summary and for `--reporter json`. */
+export interface HasilDokumen {
+  id: JenisDokumen;
+  format: Format[];
+  /** Files written, relative to the working directory. */
+  berkas: string[];
+  /** Pages of the PDF, when one was printed. */
+  halaman?: number;
+  durasi_ms: number;
+}
+
+/** One year as built. `ok: false` when its data had errors (nothing written for it). */
+export interface HasilTahun {
+  tahun: number;
+  ok: boolean;
+  kode_keluar: number;
+  /** out/<tahun> relative to the working directory. */
+  keluaran: string;
+  dokumen: HasilDokumen[];
+  /** Data, narrative and render diagnostics (info notes left out). */
+  diagnostik: Diagnostic[];
+  durasi_ms: number;
+}
+
+/** `lkjip build --reporter json`: one document on stdout. */
+export interface LaporanBuild {
+  ok: boolean;
+  kode_keluar: number;
+  shard: Shard | null;
+  jobs: number;
+  /** Years in the job list (after sharding) that built, and those whose data had errors. */
+  berhasil: number[];
+  gagal: number[];
+  /** History-only years skipped by `--all`. */
+  riwayat: number[];
+  tahun: HasilTahun[];
+  /** Set when the build was stopped (a signal): why. Years written before it are in `berhasil`. */
+  dihentikan?: string;
+  durasi_ms: number;
+}
+
+/** A usage mistake found by the build (odd `--out`, a document not available in a format): exit 2. */
+export class OpsiSalah extends Error {
+  override readonly name = 'OpsiSalah';
+}
+
+type TahunSiap =
+  | { ok: true; tahun: number; loaded: Loaded; ctx: KonteksDokumen; masalah: Diagnostic[] }
+  | { ok: false; tahun: number; masalah: Diagnostic[] };
+
+/** A year's jobs collected until the last one is done, then written as one set. */
+interface KumpulanTahun {
+  hasil: HasilTahun;
+  sisa: number;
+  berkas: { urut: number; file: OutputFile }[];
+  dokumen: HasilDokumen[];
+  t0: number;
+}
+
+export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBersama } = {}): Promise<LaporanBuild> {
+  const mulai = performance.now();
+  const kabar = (k: Kejadian): void => opsi.onKejadian?.(k);
+  const salah = periksaFolderKeluaran(opsi.out, opsi.data, opsi.cwd);
+  if (salah) throw new OpsiSalah(salah);
+  const rencana = rencanaBuild(opsi);
+  if (rencana.length === 0) {
+    throw new OpsiSalah(`${opsi.only ? opsi.only.toUpperCase() : 'Dokumen'} dalam format ${opsi.format.join(', ')} belum tersedia di versi ini.`);
+  }
+  const jobs = Math.max(1, opsi.jobs ?? JOBS_BAWAAN);
+  const laporanKosong = (ok: boolean, riwayat: number[] = []): LaporanBuild => ({
+    ...laporanDari([], opsi, jobs, performance.now() - mulai),
+    riwayat,
+    ok,
+    kode_keluar: ok ? EXIT.ok : EXIT.dataError,
+  });
+
+  const browser = sesi.browser ?? browserBersama({ env: opsi.env, timeoutMs: opsi.timeoutMs, browser: opsi.browser });
+  // A signal closes the browser at once: a print in progress fails instead of running to its end.
+  const hentikan = (): void => void browser.tutup().catch(() => undefined);
+  opsi.signal?.addEventListener('abort', hentikan, { once: true });
+  try {
+    // Chromium starts while the data is read, checked and rendered (on the other core), so its
+    // launch is hidden behind work the build does anyway.
+    if (rencana.some((r) => r.format.includes('pdf')) && !opsi.signal?.aborted) browser.ambil().catch(() => undefined);
+    const loaded = await loadData(path.resolve(opsi.cwd, opsi.data));
+
+    let daftarTahun: number[];
+    let riwayat: number[] = [];
+    if (opsi.tahun !== undefined) daftarTahun = [opsi.tahun];
+    else {
+      const pilihan = pilihTahun(loaded);
+      daftarTahun = pilihan.dibangun;
+      riwayat = pilihan.riwayat;
+      if (daftarTahun.length === 0) {
+        kabar({ jenis: 'kosong', alasan: loaded.years.length ? 'hanya-riwayat' : 'tidak-ada-tahun', tahun: loaded.years, dokumen: 0 });
+        return laporanKosong(false, riwayat);
+      }
+    }
+    const pekerjaan = daftarPekerjaan(daftarTahun, opsi);
+    if (pekerjaan.length === 0) {
+      kabar({ jenis: 'kosong', alasan: 'shard-kosong', tahun: daftarTahun, dokumen: rencana.length });
+      return laporanKosong(true, riwayat);
+    }
+    kabar({ jenis: 'rencana', pekerjaan, jobs, riwayat });
+
+    const kumpulan = new Map<number, KumpulanTahun>();
+    for (const p of pekerjaan) {
+      const k = kumpulan.get(p.tahun);
+      if (k) k.sisa += 1;
+      else {
+        kumpulan.set(p.tahun, {
+          hasil: { tahun: p.tahun, ok: true, kode_keluar: EXIT.ok, keluaran: keluaranTahun(opsi, p.tahun), dokumen: [], diagnostik: [], durasi_ms: 0 },
+          sisa: 1,
+          berkas: [],
+          dokumen: [],
+          t0: 0,
+        });
+      }
+    }
+    const siap = new Map<number, Promise<TahunSiap>>();
+    const siapkan = (tahun: number): Promise<TahunSiap> => {
+      let janji = siap.get(tahun);
+      if (!janji) {
+        janji = siapkanTahun(tahun, loaded, opsi).then((s) => {
+          const h = (kumpulan.get(tahun) as KumpulanTahun).hasil;
+          h.diagnostik.push(...s.masalah);
+          if (s.masalah.length > 0) kabar({ jenis: 'diagnostik', tahun, diagnostik: s.masalah, sumber: loaded.sources });
+          if (!s.ok) {
+            h.ok = false;
+            h.kode_keluar = EXIT.dataError;
+            kabar({ jenis: 'gagal', tahun, masalah: s.masalah, keluaran: h.keluaran });
+          }
+          return s;
+        });
+        siap.set(tahun, janji);
+      }
+      return janji;
+    };
+
+    const satu = async (p: Pekerjaan, urut: number): Promise<void> => {
+      const k = kumpulan.get(p.tahun) as KumpulanTahun;
+      const t0 = performance.now();
+      if (k.t0 === 0) k.t0 = t0;
+      const s = await siapkan(p.tahun);
+      try {
+        if (!s.ok) {
+          kabar({ jenis: 'dilewati', pekerjaan: p, masalah: s.masalah });
+          return;
+        }
+        kabar({ jenis: 'mulai', pekerjaan: p });
+        // render -> print -> (with the year's other documents) write
+        const dirender = await renderDokumen(p, s, opsi, (d) => {
+          k.hasil.diagnostik.push(...d);
+          kabar({ jenis: 'diagnostik', tahun: p.tahun, diagnostik: d, sumber: loaded.sources });
+        });
+        const r = await cetakDokumen(p, dirender, opsi, browser);
+        k.berkas.push(...r.berkas.map((file) => ({ urut, file })));
+        k.dokumen.push(r.hasil);
+        kabar({ jenis: 'selesai', pekerjaan: p, hasil: r.hasil, bagian: r.bagian });
+      } finally {
+        k.hasil.durasi_ms += Math.round(performance.now() - t0);
+      }
+      k.sisa -= 1;
+      if (k.sisa === 0) await tulisTahun(k, opsi, kabar);
+    };
+
+    let berikut = 0;
+    let galat: unknown;
+    const pekerja = async (): Promise<void> => {
+      while (galat === undefined && !opsi.signal?.aborted && berikut < pekerjaan.length) {
+        const urut = berikut++;
+        try {
+          await satu(pekerjaan[urut] as Pekerjaan, urut);
+        } catch (e) {
+          // An environment failure (no browser, unwritable output) ends the whole build.
+          galat ??= e;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, pekerjaan.length) }, pekerja));
+
+    const semua = [...kumpulan.values()].map((k) => k.hasil).sort((a, b) => a.tahun - b.tahun);
+    for (const h of semua) h.dokumen.sort((a, b) => DOKUMEN.findIndex((d) => d.id === a.id) - DOKUMEN.findIndex((d) => d.id === b.id));
+    if (opsi.signal?.aborted) {
+      const alasan = opsi.signal.reason instanceof Error ? opsi.signal.reason.message : String(opsi.signal.reason ?? 'dihentikan');
+      const ditulis = semua.filter((h) => h.ok && h.dokumen.length > 0 && h.dokumen.every((d) => d.berkas.length > 0));
+      const l = laporanDari(ditulis, opsi, jobs, performance.now() - mulai);
+      return { ...l, riwayat, ok: false, dihentikan: alasan, gagal: [] };
+    }
+    if (galat !== undefined) throw galat;
+    return { ...laporanDari(semua, opsi, jobs, performance.now() - mulai), riwayat };
+  } finally {
+    opsi.signal?.removeEventListener('abort', hentikan);
+    if (!sesi.browser) await browser.tutup();
+  }
+}
+
+async function tulisTahun(k: KumpulanTahun, opsi: OpsiBuild, kabar: (k: Kejadian) => void): Promise<void> {
+  const { tulisSetKeluaran } = await import('../export/output-set.js');
+  const outDir = path.resolve(opsi.cwd, opsi.out, String(k.hasil.tahun));
+  const berkas = k.berkas.sort((a, b) => a.urut - b.urut).map((b) => b.file);
+  const r = await tulisSetKeluaran(outDir, berkas, {
+    ...(opsi.signal ? { signal: opsi.signal } : {}),
+    ...(opsi.titik ? { titik: opsi.titik } : {}),
+    ...(opsi.batasKunciMs !== undefined ? { batasKunciMs: opsi.batasKunciMs } : {}),
+    onMenunggu: (pemilik) => kabar({ jenis: 'menunggu', folder: relatif(opsi.cwd, outDir), pemilik }),
+  });
+  const ditulis = r.ditulis.map((f) => relatif(opsi.cwd, f));
+  // Each document's files, in the order they were made.
+  const sisa = [...ditulis];
+  for (const d of k.dokumen) d.berkas = sisa.filter((f) => path.posix.basename(f).startsWith(`${d.id}-`));
+  k.hasil.dokumen = k.dokumen;
+  kabar({
+    jenis: 'ditulis',
+    tahun: k.hasil.tahun,
+    keluaran: k.hasil.keluaran,
+    berkas: ditulis,
+    cara: r.cara,
+    durasi_ms: Math.round(performance.now() - k.t0),
+  });
+}
+
+function laporanDari(tahun: HasilTahun[], opsi: OpsiBuild, jobs: number, ms: number): LaporanBuild {
+  const gagal = tahun.filter((t) => !t.ok).map((t) => t.tahun);
+  const kode = tahun.find((t) => t.kode_keluar !== EXIT.ok)?.kode_keluar ?? EXIT.ok;
+  return {
+    ok: gagal.length === 0,
+    kode_keluar: kode,
+    shard: opsi.shard ?? null,
+    jobs,
+    berhasil: tahun.filter((t) => t.ok).map((t) => t.tahun),
+    gagal,
+    riwayat: [],
+    tahun,
+    durasi_ms: Math.round(ms),
+  };
+}
+
+const relatif = (cwd: string, p: string): string => (path.relative(cwd, p) || p).split(path.sep).join('/');
+const keluaranTahun = (opsi: OpsiBuild, tahun: number): string => relatif(opsi.cwd, path.resolve(opsi.cwd, opsi.out, String(tahun)));
+
+/**
+ * A year's data checked once for all its documents: validation up to the year (its history
+ * included), then the year's narrative references; on success the document context to render from.
+ */
+async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild): Promise<TahunSiap> {
+  const diagnostics = validate(loaded, tahun);
+  if (!diagnostics.some((d) => d.severity === 'error') && loaded.dataSet) {
+    const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
+    const berkas = Object.entries(narasi).flatMap(([dokumen, isi]) =>
+      Object.entries(isi).map(([nama, text]) => ({ file: tampilanPath(path.resolve(loaded.dir, String(tahun), 'narasi', dokumen, `${nama}.md`)), text })),
+    );
+    if (berkas.length > 0) {
+      const { checkNarasi } = await import('../render/narasi.js');
+      for (const b of berkas) loaded.sources.set(b.file, b.text);
+      diagnostics.push(...checkNarasi(berkas, loaded.dataSet, tahun));
+    }
+  }
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  const status = loaded.years.includes(tahun) ? statusTahun(loaded, tahun) : { bisaDibangun: false, kurang: ['folder tahun'] };
+  const masalah: Diagnostic[] = [...diagnostics];
+  if (ok && !status.bisaDibangun) masalah.push(diagnosa('LKJ402', { tahun, kurang: status.kurang }, { file: `${opsi.data}/${tahun}` }));
+  const gagal = masalah.some((d) => d.severity === 'error');
+  const dilaporkan = masalah.filter((d) => d.severity !== 'info');
+  if (gagal || !loaded.dataSet) return { ok: false, tahun, masalah: dilaporkan };
+  const { buatKonteksDokumen } = await import('../render/konteks.js');
+  const { muatGambar } = await import('../load/gambar.js');
+  const gambar = muatGambar(loaded, tahun);
+  return {
+    ok: true,
+    tahun,
+    loaded,
+    ctx: buatKonteksDokumen(loaded.dataSet, tahun, undefined, tampilanPath(path.resolve(loaded.dir)), gambar),
+    masalah: dilaporkan,
+  };
+}
+
+/** A document after the render step: its HTML and workbook files, and what the print step needs. */
+interface Dirender {
+  berkas: OutputFile[];
+  bagian: string[];
+  /** Set when a PDF is asked for: the HTML to print and the PDF's metadata. */
+  cetak?: { html: string; baseUrl: string; meta: PdfMeta };
+  t0: number;
+}
+
+/** Step 1, in Node: the HTML (for HTML and PDF) and the workbook of one document of a ready year. */
+async function renderDokumen(
+  p: Pekerjaan,
+  siap: Extract<TahunSiap, { ok: true }>,
+  opsi: OpsiBuild,
+  peringatan: (d: Diagnostic[]) => void,
+): Promise<Dirender> {
+  const t0 = performance.now();
+  const d: DefinisiDokumen = p.dokumen;
+  const { tahun, format } = p;
+  const { ctx } = siap;
+  const tanggal = tanggalDokumen(opsi.env, d.tanggal(ctx), tahun);
+  const r: Dirender = { berkas: [], bagian: [], t0 };
+  if (d.html && (format.includes('html') || format.includes('pdf'))) {
+    const doc = await d.html(ctx);
+    if (doc.peringatan.length > 0) peringatan(doc.peringatan);
+    if (format.includes('html')) r.berkas.push({ relPath: `${d.id}-${tahun}.html`, data: doc.html });
+    if (format.includes('pdf')) {
+      r.cetak = {
+        html: doc.html,
+        baseUrl: doc.baseUrl,
+        meta: {
+          title: doc.judul,
+          author: ctx.opd.nama_lengkap,
+          subject: d.subjek(tahun, ctx),
+          keywords: [d.label, String(tahun), ctx.opd.nama_lengkap],
+          creator: 'lkjip',
+          date: tanggal,
+        },
+      };
+    }
+  }
+  if (d.xlsx && format.includes('xlsx')) r.berkas.push({ relPath: `${d.id}-${tahun}.xlsx`, data: await d.xlsx(ctx, { tanggal }) });
+  return r;
+}
+
+/** Step 2, in Chromium: the PDF (when asked for), then the document's files and result. */
+async function cetakDokumen(
+  p: Pekerjaan,
+  r: Dirender,
+  opsi: OpsiBuild,
+  browser: BrowserBersama,
+): Promise<{ berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen }> {
+  const berkas: OutputFile[] = [];
+  const bagian: string[] = [];
+  let halaman: number | undefined;
+  if (r.cetak) {
+    await opsi.titik?.('sebelum-cetak');
+    if (opsi.signal?.aborted) throw opsi.signal.reason;
+    const { printPdf } = await import('../export/pdf.js');
+    const sesi = await browser.ambil();
+    const hasil = await printPdf(sesi, r.cetak, opsi.titik ? { afterPass: async (n) => (n === 1 ? opsi.titik?.('saat-cetak') : undefined) } : {});
+    berkas.push({ relPath: `${p.dokumen.id}-${p.tahun}.pdf`, data: hasil.pdf });
+    halaman = hasil.pages.length;
+    bagian.push(`PDF ${halaman} halaman`);
+  }
+  for (const b of r.berkas) {
+    berkas.push(b);
+    bagian.push(b.relPath.endsWith('.html') ? 'HTML' : 'XLSX');
+  }
+  // Files by name (html, pdf, xlsx), as they are listed after writing.
+  berkas.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
+  const hasil: HasilDokumen = { id: p.dokumen.id, format: [...p.format], berkas: [], durasi_ms: Math.round(performance.now() - r.t0) };
+  if (halaman !== undefined) hasil.halaman = halaman;
+  return { berkas, bagian, hasil };
+}
