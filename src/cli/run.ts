@@ -107,18 +107,23 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     )
     .addOption(new Option('-j, --jobs <n>', 'jumlah dokumen yang dibangun bersamaan dengan --all/--shard (satu browser dipakai bersama)').argParser(parseJobs).default(2))
     .addOption(new Option('-w, --watch', 'bangun ulang setiap kali berkas data atau templates/ berubah; Ctrl-C untuk berhenti'))
+    .addOption(new Option('--strict', 'temuan pemeriksaan tata letak (LKJ6xx) dianggap kesalahan: kode keluar 1, tidak ada berkas ditulis'))
     .addOption(reporterOption())
     .addHelpText(
       'after',
       '\nBuild berhenti bila data punya kesalahan; keluaran lama tidak disentuh. Semua berkas dibuat dulu\n' +
         'di folder sementara, lalu dipindahkan ke out/<tahun>/ hanya bila semuanya jadi.\n' +
         'Tanggal di PDF diambil dari SOURCE_DATE_EPOCH bila diisi, selain itu dari tanggal dokumen di data,\n' +
-        'sehingga data yang sama selalu menghasilkan berkas yang sama persis.\n\n' +
+        'sehingga data yang sama selalu menghasilkan berkas yang sama persis.\n' +
+        'Sebelum dicetak, setiap PDF diperiksa tata letaknya (isi melewati tepi kertas, teks di bawah 7 pt,\n' +
+        'angka terpecah, kata dipenggal, daftar terlalu menjorok): temuannya peringatan LKJ6xx, atau\n' +
+        'kesalahan dengan --strict (dipakai di CI).\n\n' +
         'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan' +
         '\n  $ lkjip build --all                   semua tahun yang lengkap, ringkasan di akhir' +
         '\n  $ lkjip build --all --shard 2/3       bagian ke-2 dari 3 (matriks CI)' +
         '\n  $ lkjip build --all --reporter json   hasil tiap tahun sebagai JSON di stdout' +
-        '\n  $ lkjip build 2024 --watch --format html',
+        '\n  $ lkjip build 2024 --watch --format html' +
+        '\n  $ lkjip build --all --strict              gagal bila ada temuan tata letak (CI)',
     )
     .action(async (tahun: number | undefined, opts: import('./commands/build.js').BuildOptions) => {
       const { commandBuild } = await import('./commands/build.js');

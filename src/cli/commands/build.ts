@@ -30,6 +30,8 @@ export interface BuildOptions extends GlobalOptions {
   jobs?: number;
   /** Rebuild on every change under the data folder or templates/ (one year only). */
   watch?: boolean;
+  /** Layout-audit findings (LKJ6xx) are errors: exit 1 and nothing written. */
+  strict?: boolean;
 }
 
 /** 1-based: `--shard 2/3` is { ke: 2, dari: 3 }. */
@@ -208,6 +210,10 @@ export async function buildTahunHasil(tahun: number, opts: BuildOptions, io: Io,
     dibuat.push({ ...r.hasil, relPath: r.berkas.map((b) => b.relPath) });
     log(`${d.label} ${tahun}: ${r.bagian.join(', ')} (${detik(r.hasil.durasi_ms)})`);
   }
+  if (adaKesalahan(diagnostik)) {
+    log(`Build ${tahun} dibatalkan (--strict): ${ringkasan(diagnostik)}. Keluaran sebelumnya di ${opts.out}/${tahun}/ tidak diubah.`);
+    return { tahun, ok: false, kode_keluar: EXIT.dataError, keluaran, dokumen: [], diagnostik, durasi_ms: ms(mulai) };
+  }
 
   const { writeOutputs } = await import('../../export/write-atomic.js');
   const outDir = path.resolve(io.cwd, opts.out, String(tahun));
@@ -300,7 +306,13 @@ async function renderDokumen(
           creator: 'lkjip',
           date: tanggal,
         },
-      });
+      }, { audit: true });
+      if (hasil.audit) {
+        const { diagnostikAudit } = await import('../../export/audit.js');
+        const temuan = diagnostikAudit(hasil.audit.temuan, `${d.label} ${tahun}`, opts.strict ? 'error' : 'warning');
+        laporkan(temuan, opts.reporter, io, loaded.sources);
+        peringatan.push(...temuan);
+      }
       berkas.push({ relPath: `${d.id}-${tahun}.pdf`, data: hasil.pdf });
       halaman = hasil.pages.length;
       bagian.push(`PDF ${halaman} halaman`);
@@ -408,6 +420,14 @@ export async function buildBanyak(tahunDiminta: number | undefined, opts: BuildO
         return;
       }
       const r = await renderDokumen(p.dokumen, p.format, p.tahun, s, opts, ioProgres, browser);
+      if (adaKesalahan(r.peringatan)) {
+        // --strict: this document's layout findings are errors; its files are not written.
+        h.ok = false;
+        h.kode_keluar = EXIT.dataError;
+        h.diagnostik.push(...r.peringatan);
+        progres.selesai(label, `${label}: tidak ditulis, ${ringkasan(r.peringatan)} (--strict)`);
+        return;
+      }
       const outDir = path.resolve(io.cwd, opts.out, String(p.tahun));
       const ditulis = await writeOutputs(outDir, r.berkas);
       h.diagnostik.push(...r.peringatan);

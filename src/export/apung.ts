@@ -1,0 +1,251 @@
+/**
+ * Landscape tables float forward, as a typesetter would place them. A table on landscape pages
+ * (a named page of another width) forces a page break before it; when the portrait page before it
+ * would be left mostly empty (a few closing lines of text and then blank), the portrait content
+ * that follows the table is moved in front of it until that page is full, and the table with its
+ * lead-in paragraph follows. Only pagination knows which page is empty, so this uses the first
+ * print:
+ *
+ *   1. before the first print (JavaScript off; CDP evaluation in an isolated world, like the
+ *      audit), find every run of landscape blocks in the flow, put an empty marker right after the
+ *      portrait block before it, and measure the height of the portrait blocks that follow it, in a
+ *      print-media layout at the portrait page width;
+ *   2. print; the marker's named destination says how far down its page the portrait text ended;
+ *   3. `pilihPindahan` (pure) picks how many following blocks fit in the rest of that page (never
+ *      ending on a heading, never past a forced page break, a `.tetap` block such as a signature,
+ *      another landscape block or the end of the chapter);
+ *   4. if anything moves, the blocks are moved in the loaded DOM, the markers removed and the
+ *      document serialised; the export prints that HTML from then on. Otherwise the markers'
+ *      destinations are removed from the PDF.
+ *
+ * The unit that moves is the table (or tables) of the run and the paragraph right before the
+ * first one (its lead-in); headings that went to the landscape page with the lead-in stay where
+ * they are and print on the portrait page again (the CSS `:has()` rule no longer matches).
+ */
+import type { Page } from 'puppeteer';
+import { geometriHalaman } from './audit.js';
+import { surveiDiHalaman, type AturanHalaman } from './audit-ukur.js';
+
+export const PREFIX_PENANDA = 'lkjip-apung-';
+
+export interface PengikutApung {
+  /** Height with margins, CSS px, at the portrait width. */
+  tinggiPx: number;
+  judul: boolean;
+}
+
+export interface RunApung {
+  /** Id of the marker after the portrait block before the run. */
+  id: string;
+  /** Page name of the portrait flow the run interrupts. */
+  halaman: string;
+  /** Height of the run's blocks that stay (headings before the lead-in), at the portrait width. */
+  tinggalPx: number;
+  pengikut: PengikutApung[];
+}
+
+export interface PersiapanApung {
+  aturan: AturanHalaman[];
+  run: RunApung[];
+}
+
+export const BATAS_APUNG = {
+  /** A portrait page filled less than this before a landscape run is filled from what follows. */
+  isiMinimum: 0.6,
+  /** Room left unused at the page bottom (px): rounding, a line's leading. */
+  cadanganPx: 24,
+} as const;
+
+/**
+ * How many of the following blocks move in front of the run: as many as fit in the rest of the
+ * page, minus the blocks of the run that stay; a heading never ends the moved part.
+ */
+export function pilihPindahan(run: Pick<RunApung, 'tinggalPx' | 'pengikut'>, terpakaiPx: number, tinggiCetakPx: number, batas = BATAS_APUNG): number {
+  if (tinggiCetakPx <= 0 || terpakaiPx / tinggiCetakPx >= batas.isiMinimum) return 0;
+  let sisa = tinggiCetakPx - terpakaiPx - run.tinggalPx - batas.cadanganPx;
+  let k = 0;
+  for (const p of run.pengikut) {
+    if (p.tinggiPx > sisa) break;
+    sisa -= p.tinggiPx;
+    k += 1;
+  }
+  while (k > 0 && run.pengikut[k - 1]?.judul) k -= 1;
+  return k;
+}
+
+/**
+ * Used height (px) of the page's content area above a destination. Chromium (156) writes an
+ * element's /XYZ `top` as the page height minus the element's offset from the top of the content
+ * area (the top margin is not added): an element at the very top of the content has top = page
+ * height. Checked by test/export/apung.test.ts.
+ */
+export function terpakaiDariTujuan(topPt: number, aturan: readonly AturanHalaman[], halaman: string): { terpakaiPx: number; tinggiCetakPx: number } {
+  const g = geometriHalaman(aturan, halaman);
+  const pxPerPt = 96 / 72;
+  const ptPerMm = 72 / 25.4;
+  return { terpakaiPx: Math.max(0, (g.tinggiMm * ptPerMm - topPt) * pxPerPt), tinggiCetakPx: g.tinggiCetakMm * ptPerMm * pxPerPt };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the page (self-contained: sent as source text)
+
+/** Finds the runs, inserts the markers and measures the followers. Runs in the page. */
+export function siapkanDiHalaman(arg: { prefix: string }): Omit<RunApung, never>[] {
+  type Item = { el: Element; bab: Element; halaman: string };
+  const items: Item[] = [];
+  const halamanDari = (el: Element): string => {
+    for (let e: Element | null = el; e && e !== document.documentElement; e = e.parentElement) {
+      const p = getComputedStyle(e).getPropertyValue('page');
+      if (p && p !== 'auto') return p;
+    }
+    return '';
+  };
+  const kumpulkan = (wadah: Element, bab: Element | null): void => {
+    for (const el of Array.from(wadah.children)) {
+      if (getComputedStyle(el).display === 'none') continue;
+      if (el.tagName === 'SECTION') kumpulkan(el, bab ?? el);
+      else if (bab) items.push({ el, bab, halaman: halamanDari(el) });
+    }
+  };
+  kumpulkan(document.body, null);
+  const tinggi = (el: Element): number => {
+    const s = getComputedStyle(el);
+    return el.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom);
+  };
+  const paksaPutus = (el: Element): boolean => {
+    const s = getComputedStyle(el);
+    return s.breakBefore === 'page' || s.breakBefore === 'left' || s.breakBefore === 'right' || el.classList.contains('tetap');
+  };
+  // State for terapkanDiHalaman lives in attributes: each evaluation gets a fresh isolated world.
+  const hasil: RunApung[] = [];
+  const tautan = document.querySelector('[data-lkjip-anchors]') ?? document.body;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as Item;
+    const halamanBab = halamanDari(it.bab);
+    if (it.halaman === halamanBab) continue;
+    const sebelum = items[i - 1];
+    let j = i;
+    while (j + 1 < items.length && (items[j + 1] as Item).bab === it.bab && (items[j + 1] as Item).halaman !== halamanBab) j += 1;
+    const run = items.slice(i, j + 1);
+    i = j;
+    // Nothing before the run in its chapter: the page before it is the previous chapter's end.
+    if (!sebelum || sebelum.bab !== it.bab || sebelum.halaman !== halamanBab) continue;
+    const pertamaFigur = run.findIndex((r) => r.el.tagName === 'FIGURE');
+    if (pertamaFigur < 0) continue;
+    const u = pertamaFigur > 0 && (run[pertamaFigur - 1] as Item).el.tagName === 'P' ? pertamaFigur - 1 : pertamaFigur;
+    // Headings of the run stay in place when the unit moves; what moves in after them must then
+    // be their own section's text, so it stops at the next heading.
+    const adaTinggal = u > 0;
+    const pengikut: Element[] = [];
+    for (let k = j + 1; k < items.length && pengikut.length < 40; k++) {
+      const f = items[k] as Item;
+      if (f.bab !== it.bab || f.halaman !== halamanBab || paksaPutus(f.el)) break;
+      if (adaTinggal && /^H[1-6]$/.test(f.el.tagName)) break;
+      pengikut.push(f.el);
+    }
+    if (pengikut.length === 0) continue;
+    const n = hasil.length;
+    const id = `${arg.prefix}${n + 1}`;
+    const penanda = document.createElement('div');
+    penanda.id = id;
+    penanda.setAttribute('data-apung-penanda', '');
+    sebelum.el.after(penanda);
+    const a = document.createElement('a');
+    a.href = `#${id}`;
+    a.setAttribute('data-apung-penanda', '');
+    tautan.appendChild(a);
+    for (const r of run.slice(u)) r.el.setAttribute('data-apung-unit', String(n));
+    pengikut.forEach((el, k) => el.setAttribute('data-apung-ikut', `${n}:${k}`));
+    hasil.push({
+      id,
+      halaman: halamanBab,
+      tinggalPx: run.slice(0, u).reduce((n, r) => n + tinggi(r.el), 0),
+      pengikut: pengikut.map((el) => ({ tinggiPx: tinggi(el), judul: /^H[1-6]$/.test(el.tagName) })),
+    });
+  }
+  return hasil;
+}
+
+/**
+ * Moves each run's unit after its first `k` followers, removes the markers and returns the
+ * document as HTML. Runs in the page, after `siapkanDiHalaman`.
+ */
+export function terapkanDiHalaman(arg: { pindah: number[] }): string {
+  arg.pindah.forEach((k, n) => {
+    if (k <= 0) return;
+    const unit = Array.from(document.querySelectorAll(`[data-apung-unit="${n}"]`));
+    const akhir = document.querySelector(`[data-apung-ikut="${n}:${k - 1}"]`);
+    if (!akhir || unit.length === 0) return;
+    akhir.after(...unit);
+    // Without its own lead-in, the block now before the table is not one (see dokumen.css).
+    if ((unit[0] as Element).tagName === 'FIGURE') (unit[0] as Element).classList.add('terapung');
+  });
+  for (const el of Array.from(document.querySelectorAll('[data-apung-penanda]'))) el.remove();
+  for (const el of Array.from(document.querySelectorAll('[data-apung-unit],[data-apung-ikut]'))) {
+    el.removeAttribute('data-apung-unit');
+    el.removeAttribute('data-apung-ikut');
+  }
+  return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving it from Node
+
+export interface SesiApung {
+  persiapan: PersiapanApung;
+  /** Moves per run decided from the first print's marker positions; HTML when anything moved. */
+  terapkan(posisi: ReadonlyMap<string, { topPt: number }>): Promise<{ html?: string; pindah: number[] }>;
+}
+
+async function evaluasi<T>(page: Page, fungsi: (arg: never) => T, arg: unknown): Promise<T> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'lkjip-apung' });
+    const r = await cdp.send('Runtime.evaluate', {
+      expression: `(${fungsi.toString()})(${JSON.stringify(arg)})`,
+      contextId: executionContextId,
+      returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(`penempatan tabel lanskap gagal: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Step 1 on the loaded page (before the first print). The measuring layout is print media at the
+ * width of the portrait page; emulation is cleared before returning.
+ */
+export async function siapkanApung(page: Page): Promise<SesiApung> {
+  const cdp = await page.createCDPSession();
+  let persiapan: PersiapanApung;
+  try {
+    await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
+    await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
+    const survei = await evaluasi(page, surveiDiHalaman, undefined);
+    const lebar = Math.floor(geometriHalaman(survei.aturan, '').lebarCetakMm * (96 / 25.4));
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: lebar, height: 1000, deviceScaleFactor: 1, mobile: false });
+    const run = await evaluasi(page, siapkanDiHalaman, { prefix: PREFIX_PENANDA });
+    persiapan = { aturan: survei.aturan, run };
+  } finally {
+    await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
+    await cdp.send('Emulation.setScrollbarsHidden', { hidden: false }).catch(() => undefined);
+    await cdp.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+  }
+  return {
+    persiapan,
+    async terapkan(posisi) {
+      const pindah = persiapan.run.map((r) => {
+        const p = posisi.get(r.id);
+        if (!p) return 0;
+        const { terpakaiPx, tinggiCetakPx } = terpakaiDariTujuan(p.topPt, persiapan.aturan, r.halaman);
+        return pilihPindahan(r, terpakaiPx, tinggiCetakPx);
+      });
+      if (!pindah.some((k) => k > 0)) return { pindah };
+      return { pindah, html: await evaluasi(page, terapkanDiHalaman, { pindah }) };
+    },
+  };
+}
