@@ -18,9 +18,11 @@
  *      document serialised; the export prints that HTML from then on. Otherwise the markers'
  *      destinations are removed from the PDF.
  *
- * The unit that moves is the table (or tables) of the run and the paragraph right before the
- * first one (its lead-in); headings that went to the landscape page with the lead-in stay where
- * they are and print on the portrait page again (the CSS `:has()` rule no longer matches).
+ * What moves (`pilihRencana`): the table (or tables) of the run with the paragraph right before
+ * the first one (its lead-in); headings that went to the landscape page with the lead-in stay where
+ * they are and print on the portrait page again (the CSS `:has()` rule no longer matches), followed
+ * by their own section's text. If that fills nothing, the tables alone move further, past later
+ * sections of the chapter, and their headings and lead-in stay on the portrait page.
  */
 import type { Page } from 'puppeteer';
 import { geometriHalaman } from './audit.js';
@@ -39,9 +41,16 @@ export interface RunApung {
   id: string;
   /** Page name of the portrait flow the run interrupts. */
   halaman: string;
-  /** Height of the run's blocks that stay (headings before the lead-in), at the portrait width. */
-  tinggalPx: number;
+  /** The run's blocks in order (headings, lead-in, tables), heights at the portrait width. */
+  isi: { tinggiPx: number; judul: boolean; figur: boolean; paragraf: boolean }[];
+  /** The portrait blocks after the run, up to the next landscape block, forced break or chapter end. */
   pengikut: PengikutApung[];
+}
+
+/** What moves: the run's blocks from `mulai` on, after the first `k` followers. */
+export interface Pindahan {
+  mulai: number;
+  k: number;
 }
 
 export interface PersiapanApung {
@@ -60,7 +69,7 @@ export const BATAS_APUNG = {
  * How many of the following blocks move in front of the run: as many as fit in the rest of the
  * page, minus the blocks of the run that stay; a heading never ends the moved part.
  */
-export function pilihPindahan(run: Pick<RunApung, 'tinggalPx' | 'pengikut'>, terpakaiPx: number, tinggiCetakPx: number, batas = BATAS_APUNG): number {
+export function pilihPindahan(run: { tinggalPx: number; pengikut: readonly PengikutApung[] }, terpakaiPx: number, tinggiCetakPx: number, batas = BATAS_APUNG): number {
   if (tinggiCetakPx <= 0 || terpakaiPx / tinggiCetakPx >= batas.isiMinimum) return 0;
   let sisa = tinggiCetakPx - terpakaiPx - run.tinggalPx - batas.cadanganPx;
   let k = 0;
@@ -71,6 +80,26 @@ export function pilihPindahan(run: Pick<RunApung, 'tinggalPx' | 'pengikut'>, ter
   }
   while (k > 0 && run.pengikut[k - 1]?.judul) k -= 1;
   return k;
+}
+
+/**
+ * The move for one run. First choice: the tables move with their lead-in paragraph; the headings
+ * before it stay, and only their own section's text (up to the next heading) may move in after
+ * them. When that moves nothing, the tables alone move: the headings and the lead-in stay on the
+ * portrait page and the text after the run, later sections included, fills it (as a typesetter
+ * floats a table to the next page).
+ */
+export function pilihRencana(run: Pick<RunApung, 'isi' | 'pengikut'>, terpakaiPx: number, tinggiCetakPx: number, batas = BATAS_APUNG): Pindahan {
+  const figur = run.isi.findIndex((x) => x.figur);
+  if (figur < 0) return { mulai: 0, k: 0 };
+  const tinggi = (sampai: number): number => run.isi.slice(0, sampai).reduce((n, x) => n + x.tinggiPx, 0);
+  const denganPengantar = figur > 0 && run.isi[figur - 1]?.paragraf ? figur - 1 : figur;
+  const bebasJudul = run.pengikut.findIndex((p) => p.judul);
+  const pengikutA = denganPengantar > 0 && bebasJudul >= 0 ? run.pengikut.slice(0, bebasJudul) : run.pengikut;
+  const kA = pilihPindahan({ tinggalPx: tinggi(denganPengantar), pengikut: pengikutA }, terpakaiPx, tinggiCetakPx, batas);
+  // Without a lead-in to stay with them, headings would be left empty before another section.
+  if (kA > 0 || denganPengantar === figur) return { mulai: denganPengantar, k: kA };
+  return { mulai: figur, k: pilihPindahan({ tinggalPx: tinggi(figur), pengikut: run.pengikut }, terpakaiPx, tinggiCetakPx, batas) };
 }
 
 /**
@@ -130,17 +159,11 @@ export function siapkanDiHalaman(arg: { prefix: string }): Omit<RunApung, never>
     i = j;
     // Nothing before the run in its chapter: the page before it is the previous chapter's end.
     if (!sebelum || sebelum.bab !== it.bab || sebelum.halaman !== halamanBab) continue;
-    const pertamaFigur = run.findIndex((r) => r.el.tagName === 'FIGURE');
-    if (pertamaFigur < 0) continue;
-    const u = pertamaFigur > 0 && (run[pertamaFigur - 1] as Item).el.tagName === 'P' ? pertamaFigur - 1 : pertamaFigur;
-    // Headings of the run stay in place when the unit moves; what moves in after them must then
-    // be their own section's text, so it stops at the next heading.
-    const adaTinggal = u > 0;
+    if (!run.some((r) => r.el.tagName === 'FIGURE')) continue;
     const pengikut: Element[] = [];
     for (let k = j + 1; k < items.length && pengikut.length < 40; k++) {
       const f = items[k] as Item;
       if (f.bab !== it.bab || f.halaman !== halamanBab || paksaPutus(f.el)) break;
-      if (adaTinggal && /^H[1-6]$/.test(f.el.tagName)) break;
       pengikut.push(f.el);
     }
     if (pengikut.length === 0) continue;
@@ -154,12 +177,12 @@ export function siapkanDiHalaman(arg: { prefix: string }): Omit<RunApung, never>
     a.href = `#${id}`;
     a.setAttribute('data-apung-penanda', '');
     tautan.appendChild(a);
-    for (const r of run.slice(u)) r.el.setAttribute('data-apung-unit', String(n));
+    run.forEach((r, i) => r.el.setAttribute('data-apung-unit', `${n}:${i}`));
     pengikut.forEach((el, k) => el.setAttribute('data-apung-ikut', `${n}:${k}`));
     hasil.push({
       id,
       halaman: halamanBab,
-      tinggalPx: run.slice(0, u).reduce((n, r) => n + tinggi(r.el), 0),
+      isi: run.map((r) => ({ tinggiPx: tinggi(r.el), judul: /^H[1-6]$/.test(r.el.tagName), figur: r.el.tagName === 'FIGURE', paragraf: r.el.tagName === 'P' })),
       pengikut: pengikut.map((el) => ({ tinggiPx: tinggi(el), judul: /^H[1-6]$/.test(el.tagName) })),
     });
   }
@@ -170,10 +193,12 @@ export function siapkanDiHalaman(arg: { prefix: string }): Omit<RunApung, never>
  * Moves each run's unit after its first `k` followers, removes the markers and returns the
  * document as HTML. Runs in the page, after `siapkanDiHalaman`.
  */
-export function terapkanDiHalaman(arg: { pindah: number[] }): string {
-  arg.pindah.forEach((k, n) => {
+export function terapkanDiHalaman(arg: { pindah: { mulai: number; k: number }[] }): string {
+  arg.pindah.forEach(({ mulai, k }, n) => {
     if (k <= 0) return;
-    const unit = Array.from(document.querySelectorAll(`[data-apung-unit="${n}"]`));
+    const unit = Array.from(document.querySelectorAll(`[data-apung-unit^="${n}:"]`)).filter(
+      (el) => Number((el.getAttribute('data-apung-unit') ?? '').split(':')[1]) >= mulai,
+    );
     const akhir = document.querySelector(`[data-apung-ikut="${n}:${k - 1}"]`);
     if (!akhir || unit.length === 0) return;
     akhir.after(...unit);
@@ -194,7 +219,7 @@ export function terapkanDiHalaman(arg: { pindah: number[] }): string {
 export interface SesiApung {
   persiapan: PersiapanApung;
   /** Moves per run decided from the first print's marker positions; HTML when anything moved. */
-  terapkan(posisi: ReadonlyMap<string, { topPt: number }>): Promise<{ html?: string; pindah: number[] }>;
+  terapkan(posisi: ReadonlyMap<string, { topPt: number }>): Promise<{ html?: string; pindah: Pindahan[] }>;
 }
 
 async function evaluasi<T>(page: Page, fungsi: (arg: never) => T, arg: unknown): Promise<T> {
@@ -238,13 +263,13 @@ export async function siapkanApung(page: Page): Promise<SesiApung> {
   return {
     persiapan,
     async terapkan(posisi) {
-      const pindah = persiapan.run.map((r) => {
+      const pindah = persiapan.run.map((r): Pindahan => {
         const p = posisi.get(r.id);
-        if (!p) return 0;
+        if (!p) return { mulai: 0, k: 0 };
         const { terpakaiPx, tinggiCetakPx } = terpakaiDariTujuan(p.topPt, persiapan.aturan, r.halaman);
-        return pilihPindahan(r, terpakaiPx, tinggiCetakPx);
+        return pilihRencana(r, terpakaiPx, tinggiCetakPx);
       });
-      if (!pindah.some((k) => k > 0)) return { pindah };
+      if (!pindah.some((x) => x.k > 0)) return { pindah };
       return { pindah, html: await evaluasi(page, terapkanDiHalaman, { pindah }) };
     },
   };

@@ -18,7 +18,6 @@ import type { DataSet } from '../model/types.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 import { cariGambar, figurGambar, imgGambar, slugGambar } from './gambar.js';
-import { escapeHtml } from '../export/html-marks.js';
 import {
   AKAR_DATA,
   GRAFIK_DIKENAL,
