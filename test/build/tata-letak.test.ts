@@ -197,6 +197,24 @@ describe('printed pages', () => {
     expect(masalah).toEqual([]);
   });
 
+  it('never ends a page with a heading or a caption', () => {
+    const masalah: string[] = [];
+    for (const d of semuaDokumen()) {
+      const judul = new Set<string>();
+      for (const m of d.html.matchAll(/<(h[1-4])\b[^>]*>([\s\S]*?)<\/\1>/g)) {
+        for (const baris of (m[2] ?? '').split(/<br\s*\/?>/i)) judul.add(rapat(textOf(baris)));
+      }
+      for (const m of d.html.matchAll(/<span class="nomor">([^<]+)<\/span>/g)) judul.add(rapat(m[1] ?? ''));
+      for (const h of d.halaman) {
+        if (halamanI8Forms(d, h)) continue;
+        const isi = barisIsi(h);
+        const akhir = isi[isi.length - 1];
+        if (akhir && judul.has(rapat(akhir.teks))) masalah.push(`${d.nama} p.${h.nomor}: "${akhir.teks}"`);
+      }
+    }
+    expect(masalah).toEqual([]);
+  });
+
   it('keeps the right-hand column of every table (nothing clipped at the page edge)', () => {
     const masalah: string[] = [];
     for (const d of semuaDokumen()) {
