@@ -27,6 +27,7 @@
 import type { Page } from 'puppeteer';
 import { geometriHalaman } from './audit.js';
 import { surveiDiHalaman, type AturanHalaman } from './audit-ukur.js';
+import { bukaSesiUkur, type SesiUkur } from './sesi-ukur.js';
 
 export const PREFIX_PENANDA = 'lkjip-apung-';
 
@@ -118,75 +119,90 @@ export function terpakaiDariTujuan(topPt: number, aturan: readonly AturanHalaman
 // ---------------------------------------------------------------------------------------------
 // In the page (self-contained: sent as source text)
 
-/** Finds the runs, inserts the markers and measures the followers. Runs in the page. */
-export function siapkanDiHalaman(arg: { prefix: string }): Omit<RunApung, never>[] {
-  type Item = { el: Element; bab: Element; halaman: string };
-  const items: Item[] = [];
-  const halamanDari = (el: Element): string => {
-    for (let e: Element | null = el; e && e !== document.documentElement; e = e.parentElement) {
-      const p = getComputedStyle(e).getPropertyValue('page');
-      if (p && p !== 'auto') return p;
-    }
-    return '';
-  };
-  const kumpulkan = (wadah: Element, bab: Element | null): void => {
-    for (const el of Array.from(wadah.children)) {
-      if (getComputedStyle(el).display === 'none') continue;
-      if (el.tagName === 'SECTION') kumpulkan(el, bab ?? el);
-      else if (bab) items.push({ el, bab, halaman: halamanDari(el) });
-    }
-  };
-  kumpulkan(document.body, null);
-  const tinggi = (el: Element): number => {
-    const s = getComputedStyle(el);
-    return el.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom);
-  };
-  const paksaPutus = (el: Element): boolean => {
-    const s = getComputedStyle(el);
-    return s.breakBefore === 'page' || s.breakBefore === 'left' || s.breakBefore === 'right' || el.classList.contains('tetap');
-  };
-  // State for terapkanDiHalaman lives in attributes: each evaluation gets a fresh isolated world.
-  const hasil: RunApung[] = [];
-  const tautan = document.querySelector('[data-lkjip-anchors]') ?? document.body;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i] as Item;
-    const halamanBab = halamanDari(it.bab);
-    if (it.halaman === halamanBab) continue;
-    const sebelum = items[i - 1];
-    let j = i;
-    while (j + 1 < items.length && (items[j + 1] as Item).bab === it.bab && (items[j + 1] as Item).halaman !== halamanBab) j += 1;
-    const run = items.slice(i, j + 1);
-    i = j;
-    // Nothing before the run in its chapter: the page before it is the previous chapter's end.
-    if (!sebelum || sebelum.bab !== it.bab || sebelum.halaman !== halamanBab) continue;
-    if (!run.some((r) => r.el.tagName === 'FIGURE')) continue;
-    const pengikut: Element[] = [];
-    for (let k = j + 1; k < items.length && pengikut.length < 40; k++) {
-      const f = items[k] as Item;
-      if (f.bab !== it.bab || f.halaman !== halamanBab || paksaPutus(f.el)) break;
-      pengikut.push(f.el);
-    }
-    if (pengikut.length === 0) continue;
-    const n = hasil.length;
-    const id = `${arg.prefix}${n + 1}`;
-    const penanda = document.createElement('div');
-    penanda.id = id;
-    penanda.setAttribute('data-apung-penanda', '');
-    sebelum.el.after(penanda);
-    const a = document.createElement('a');
-    a.href = `#${id}`;
-    a.setAttribute('data-apung-penanda', '');
-    tautan.appendChild(a);
-    run.forEach((r, i) => r.el.setAttribute('data-apung-unit', `${n}:${i}`));
-    pengikut.forEach((el, k) => el.setAttribute('data-apung-ikut', `${n}:${k}`));
-    hasil.push({
-      id,
-      halaman: halamanBab,
-      isi: run.map((r) => ({ tinggiPx: tinggi(r.el), judul: /^H[1-6]$/.test(r.el.tagName), figur: r.el.tagName === 'FIGURE', paragraf: r.el.tagName === 'P' })),
-      pengikut: pengikut.map((el) => ({ tinggiPx: tinggi(el), judul: /^H[1-6]$/.test(el.tagName) })),
-    });
+/**
+ * Finds the runs, inserts the markers and measures the followers, with the root element at the
+ * portrait printable width `arg.lebar` (restored at the end). Runs in the page.
+ */
+export function siapkanDiHalaman(arg: { prefix: string; lebar: number }): RunApung[] {
+  const akar = document.documentElement;
+  const gayaAkar = akar.getAttribute('style');
+  akar.style.width = `${arg.lebar}px`;
+  try {
+    return cari();
+  } finally {
+    if (gayaAkar === null) akar.removeAttribute('style');
+    else akar.setAttribute('style', gayaAkar);
   }
-  return hasil;
+
+  function cari(): RunApung[] {
+    type Item = { el: Element; bab: Element; halaman: string };
+    const items: Item[] = [];
+    const halamanDari = (el: Element): string => {
+      for (let e: Element | null = el; e && e !== document.documentElement; e = e.parentElement) {
+        const p = getComputedStyle(e).getPropertyValue('page');
+        if (p && p !== 'auto') return p;
+      }
+      return '';
+    };
+    const kumpulkan = (wadah: Element, bab: Element | null): void => {
+      for (const el of Array.from(wadah.children)) {
+        if (getComputedStyle(el).display === 'none') continue;
+        if (el.tagName === 'SECTION') kumpulkan(el, bab ?? el);
+        else if (bab) items.push({ el, bab, halaman: halamanDari(el) });
+      }
+    };
+    kumpulkan(document.body, null);
+    const tinggi = (el: Element): number => {
+      const s = getComputedStyle(el);
+      return el.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom);
+    };
+    const paksaPutus = (el: Element): boolean => {
+      const s = getComputedStyle(el);
+      return s.breakBefore === 'page' || s.breakBefore === 'left' || s.breakBefore === 'right' || el.classList.contains('tetap');
+    };
+    // State for terapkanDiHalaman lives in attributes: each evaluation gets a fresh isolated world.
+    const hasil: RunApung[] = [];
+    const tautan = document.querySelector('[data-lkjip-anchors]') ?? document.body;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i] as Item;
+      const halamanBab = halamanDari(it.bab);
+      if (it.halaman === halamanBab) continue;
+      const sebelum = items[i - 1];
+      let j = i;
+      while (j + 1 < items.length && (items[j + 1] as Item).bab === it.bab && (items[j + 1] as Item).halaman !== halamanBab) j += 1;
+      const run = items.slice(i, j + 1);
+      i = j;
+      // Nothing before the run in its chapter: the page before it is the previous chapter's end.
+      if (!sebelum || sebelum.bab !== it.bab || sebelum.halaman !== halamanBab) continue;
+      if (!run.some((r) => r.el.tagName === 'FIGURE')) continue;
+      const pengikut: Element[] = [];
+      for (let k = j + 1; k < items.length && pengikut.length < 40; k++) {
+        const f = items[k] as Item;
+        if (f.bab !== it.bab || f.halaman !== halamanBab || paksaPutus(f.el)) break;
+        pengikut.push(f.el);
+      }
+      if (pengikut.length === 0) continue;
+      const n = hasil.length;
+      const id = `${arg.prefix}${n + 1}`;
+      const penanda = document.createElement('div');
+      penanda.id = id;
+      penanda.setAttribute('data-apung-penanda', '');
+      sebelum.el.after(penanda);
+      const a = document.createElement('a');
+      a.href = `#${id}`;
+      a.setAttribute('data-apung-penanda', '');
+      tautan.appendChild(a);
+      run.forEach((r, i) => r.el.setAttribute('data-apung-unit', `${n}:${i}`));
+      pengikut.forEach((el, k) => el.setAttribute('data-apung-ikut', `${n}:${k}`));
+      hasil.push({
+        id,
+        halaman: halamanBab,
+        isi: run.map((r) => ({ tinggiPx: tinggi(r.el), judul: /^H[1-6]$/.test(r.el.tagName), figur: r.el.tagName === 'FIGURE', paragraf: r.el.tagName === 'P' })),
+        pengikut: pengikut.map((el) => ({ tinggiPx: tinggi(el), judul: /^H[1-6]$/.test(el.tagName) })),
+      });
+    }
+    return hasil;
+  }
 }
 
 /**
@@ -216,61 +232,33 @@ export function terapkanDiHalaman(arg: { pindah: { mulai: number; k: number }[] 
 // ---------------------------------------------------------------------------------------------
 // Driving it from Node
 
-export interface SesiApung {
-  persiapan: PersiapanApung;
-  /** Moves per run decided from the first print's marker positions; HTML when anything moved. */
-  terapkan(posisi: ReadonlyMap<string, { topPt: number }>): Promise<{ html?: string; pindah: Pindahan[] }>;
-}
-
-async function evaluasi<T>(page: Page, fungsi: (arg: never) => T, arg: unknown): Promise<T> {
-  const cdp = await page.createCDPSession();
-  try {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'lkjip-apung' });
-    const r = await cdp.send('Runtime.evaluate', {
-      expression: `(${fungsi.toString()})(${JSON.stringify(arg)})`,
-      contextId: executionContextId,
-      returnByValue: true,
-    });
-    if (r.exceptionDetails) throw new Error(`penempatan tabel lanskap gagal: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-    return r.result.value as T;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
 /**
- * Step 1 on the loaded page (before the first print). The measuring layout is print media at the
- * width of the portrait page; emulation is cleared before returning.
+ * Step 1, before the first print, in the measuring session (print media): the runs and the heights
+ * of what follows them, measured with the root element at the portrait page's printable width.
  */
-export async function siapkanApung(page: Page): Promise<SesiApung> {
-  const cdp = await page.createCDPSession();
-  let persiapan: PersiapanApung;
+export async function siapkanApung(sesi: SesiUkur, aturan?: AturanHalaman[]): Promise<PersiapanApung> {
+  const semua = aturan ?? (await sesi.jalankan(surveiDiHalaman, undefined)).aturan;
+  const lebar = Math.floor(geometriHalaman(semua, '').lebarCetakMm * (96 / 25.4));
+  const run = await sesi.jalankan(siapkanDiHalaman, { prefix: PREFIX_PENANDA, lebar });
+  return { aturan: semua, run };
+}
+
+/** The move of each run, from the first print's marker positions (pure). */
+export function rencanaApung(persiapan: PersiapanApung, posisi: ReadonlyMap<string, { topPt: number }>): Pindahan[] {
+  return persiapan.run.map((r): Pindahan => {
+    const p = posisi.get(r.id);
+    if (!p) return { mulai: 0, k: 0 };
+    const { terpakaiPx, tinggiCetakPx } = terpakaiDariTujuan(p.topPt, persiapan.aturan, r.halaman);
+    return pilihRencana(r, terpakaiPx, tinggiCetakPx);
+  });
+}
+
+/** Step 4: moves the blocks in the loaded page and returns its HTML (markers removed). */
+export async function terapkanApung(page: Page, pindah: Pindahan[]): Promise<string> {
+  const sesi = await bukaSesiUkur(page);
   try {
-    await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
-    const survei = await evaluasi(page, surveiDiHalaman, undefined);
-    const lebar = Math.floor(geometriHalaman(survei.aturan, '').lebarCetakMm * (96 / 25.4));
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: lebar, height: 1000, deviceScaleFactor: 1, mobile: false });
-    const run = await evaluasi(page, siapkanDiHalaman, { prefix: PREFIX_PENANDA });
-    persiapan = { aturan: survei.aturan, run };
+    return await sesi.jalankan(terapkanDiHalaman, { pindah });
   } finally {
-    await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
-    await cdp.send('Emulation.setScrollbarsHidden', { hidden: false }).catch(() => undefined);
-    await cdp.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
-    await cdp.detach().catch(() => undefined);
+    await sesi.tutup();
   }
-  return {
-    persiapan,
-    async terapkan(posisi) {
-      const pindah = persiapan.run.map((r): Pindahan => {
-        const p = posisi.get(r.id);
-        if (!p) return { mulai: 0, k: 0 };
-        const { terpakaiPx, tinggiCetakPx } = terpakaiDariTujuan(p.topPt, persiapan.aturan, r.halaman);
-        return pilihRencana(r, terpakaiPx, tinggiCetakPx);
-      });
-      if (!pindah.some((x) => x.k > 0)) return { pindah };
-      return { pindah, html: await evaluasi(page, terapkanDiHalaman, { pindah }) };
-    },
-  };
 }

@@ -5,27 +5,25 @@
  * 7 pt (LKJ603), a number or code laid out on two lines (LKJ604), a word cut in the middle because
  * it is longer than its line (LKJ605), a list indented past a third of the page (LKJ606).
  *
- * How it measures with JavaScript off. The print page runs with `setJavaScriptEnabled(false)`
- * (Emulation.setScriptExecutionDisabled), which stops the document's own scripts but not DevTools
- * evaluation: the measuring code (audit-ukur.ts) is evaluated through CDP `Runtime.evaluate` in an
- * isolated world created for it (`Page.createIsolatedWorld`), so it shares the DOM but none of the
- * page's JavaScript globals, and no script of the narrative ever runs (checked on Chromium 156).
+ * How it measures with JavaScript off: see sesi-ukur.ts (CDP evaluation in an isolated world; the
+ * document's own scripts never run). The in-page code is audit-ukur.ts.
  *
  * What layout it measures. Chromium lays a document out for print at the width of each page's
  * printable area; in a browser page there are no pages. So the audit emulates print media and lays
  * the document out once per distinct printable width (portrait A4 and the landscape `lebar` pages),
- * with the viewport exactly that wide, and measures in each layout only the elements that print on
- * pages of that width (the `page` property, inherited from ancestors). Widths come from the
- * document's own `@page` rules, so a paper-size setting needs no change here. Emulation is cleared
- * before printing. Pagination itself (a heading ending a page) is not known before printing: the
- * templates prevent it with CSS and the PDF tests check it on the printed file.
+ * with the root element exactly that wide, and measures in each layout only the elements that print
+ * on pages of that width (the `page` property, inherited from ancestors). Widths come from the
+ * document's own `@page` rules, so a paper-size setting needs no change here. The root's style and
+ * the emulation are restored before printing. Pagination itself (a heading ending a page) is not
+ * known before printing: the templates prevent it with CSS and the PDF tests check it on the
+ * printed file.
  *
  * Everything below `auditHalaman` is pure: grouping page widths, classifying the raw measurements
  * into findings, and wording them as diagnostics.
  */
-import type { Page } from 'puppeteer';
 import { diagnosa, type Diagnostic, type Severity } from '../diagnostics.js';
 import { surveiDiHalaman, ukurDiHalaman, type AturanHalaman, type ArgUkur, type LokasiUkur, type UkuranMentah } from './audit-ukur.js';
+import type { SesiUkur } from './sesi-ukur.js';
 
 export type { AturanHalaman, LokasiUkur, UkuranMentah } from './audit-ukur.js';
 
@@ -289,44 +287,20 @@ export function diagnostikAudit(temuan: readonly TemuanAudit[], dokumen: string,
 // In the browser
 
 /**
- * Measures the loaded page (see the module comment). Leaves the page as it found it: media and
- * metrics emulation are cleared, the isolated world is discarded with the CDP session.
+ * Measures the loaded page (see the module comment) in a measuring session (sesi-ukur.ts): one
+ * evaluation lays the document out at each printable width in turn and measures it.
  */
-export async function auditHalaman(page: Page, batas: BatasAudit = { ...BATAS_AUDIT }): Promise<HasilAudit> {
+export async function auditHalaman(sesi: SesiUkur, batas: BatasAudit = { ...BATAS_AUDIT }): Promise<HasilAudit> {
   const mulai = performance.now();
-  const cdp = await page.createCDPSession();
-  try {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'lkjip-audit',
-      grantUniveralAccess: false,
-    });
-    const jalankan = async <T>(fungsi: (arg: never) => T, arg?: unknown): Promise<T> => {
-      const r = await cdp.send('Runtime.evaluate', {
-        expression: `(${fungsi.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`,
-        contextId: executionContextId,
-        returnByValue: true,
-      });
-      if (r.exceptionDetails) {
-        throw new Error(`audit tata letak gagal di halaman: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-      }
-      return r.result.value as T;
-    };
-    await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
-    const survei = await jalankan(surveiDiHalaman);
-    const kelompok: KelompokUkur[] = [];
-    for (const g of kelompokkanHalaman(survei.aturan, survei.dipakai)) {
-      await cdp.send('Emulation.setDeviceMetricsOverride', { width: g.lebarPx, height: 1000, deviceScaleFactor: 1, mobile: false });
-      const arg: ArgUkur = { halaman: g.halaman, lebar: g.lebarPx, ptMin: batas.ptMin, rasioMenjorok: batas.rasioMenjorok, toleransi: batas.toleransiPx };
-      kelompok.push({ ...g, ukuran: await jalankan(ukurDiHalaman, arg) });
-    }
-    return { temuan: klasifikasiAudit(kelompok, batas), ms: Math.round(performance.now() - mulai) };
-  } finally {
-    await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
-    await cdp.send('Emulation.setScrollbarsHidden', { hidden: false }).catch(() => undefined);
-    await cdp.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
-    await cdp.detach().catch(() => undefined);
-  }
+  const survei = await sesi.jalankan(surveiDiHalaman, undefined);
+  const kelompok = kelompokkanHalaman(survei.aturan, survei.dipakai);
+  const arg: ArgUkur = {
+    kelompok: kelompok.map((g) => ({ halaman: g.halaman, lebar: g.lebarPx })),
+    ptMin: batas.ptMin,
+    rasioMenjorok: batas.rasioMenjorok,
+    toleransi: batas.toleransiPx,
+  };
+  const ukuran = await sesi.jalankan(ukurDiHalaman, arg);
+  const hasil = kelompok.map((g, i) => ({ ...g, ukuran: ukuran[i] as UkuranMentah }));
+  return { temuan: klasifikasiAudit(hasil, batas), ms: Math.round(performance.now() - mulai) };
 }

@@ -21,8 +21,9 @@
  *   so the same HTML gives byte-identical files.
  */
 import { PDFDocument } from 'pdf-lib';
-import { PREFIX_PENANDA, siapkanApung, type SesiApung } from './apung.js';
+import { PREFIX_PENANDA, rencanaApung, siapkanApung, terapkanApung, type PersiapanApung } from './apung.js';
 import { auditHalaman, type HasilAudit } from './audit.js';
+import { bukaSesiUkur } from './sesi-ukur.js';
 import type { BrowserSession, PrintPage } from './browser.js';
 import { ExportError } from './export-error.js';
 import { fillTocPages, injectAnchorLinks, scanHtml, type HtmlMarks } from './html-marks.js';
@@ -104,12 +105,21 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
     let passes = 0;
     let maxPasses = MAX_PASSES;
     let audit: HasilAudit | undefined;
-    let apung: SesiApung | undefined;
+    let apung: PersiapanApung | undefined;
     // After the first full print whose layout is final, the cheap TOC-only reprint is tried once.
     let spliceTried = false;
     const beforeFirst = async (): Promise<void> => {
-      if (options.audit) audit = await page.guard(auditHalaman(page.page), timeoutMs, 'memeriksa tata letak');
-      if (options.apung !== false) apung = await page.guard(siapkanApung(page.page), timeoutMs, 'menata tabel lanskap');
+      if (!options.audit && options.apung === false) return;
+      const ukur = async (): Promise<void> => {
+        const sesi = await bukaSesiUkur(page.page);
+        try {
+          if (options.audit) audit = await auditHalaman(sesi);
+          if (options.apung !== false) apung = await siapkanApung(sesi);
+        } finally {
+          await sesi.tutup();
+        }
+      };
+      await page.guard(ukur(), timeoutMs, 'memeriksa tata letak');
     };
     for (;;) {
       passes += 1;
@@ -128,18 +138,18 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
       const frontCount = marks.pageStartId === undefined ? 0 : (anchors.get(marks.pageStartId) as Anchor).page - 1;
       const fresh = new Map(marks.tocTargets.map((id) => [id, pageLabel((anchors.get(id) as Anchor).page, frontCount)]));
       if (apung) {
-        const sesi = apung;
+        const persiapan = apung;
         apung = undefined;
         const posisi = new Map<string, { topPt: number }>();
-        for (const r of sesi.persiapan.run) {
+        for (const r of persiapan.run) {
           const a = anchors.get(r.id);
           const top = a === undefined ? undefined : destinationTop(a);
           if (top !== undefined) posisi.set(r.id, { topPt: top });
         }
-        const hasil = await page.guard(sesi.terapkan(posisi), timeoutMs, 'menata tabel lanskap');
-        if (hasil.html !== undefined) {
+        const pindah = rencanaApung(persiapan, posisi);
+        if (pindah.some((p) => p.k > 0)) {
           // Blocks moved: print the new order in full (one pass more than without moves).
-          html = hasil.html;
+          html = await page.guard(terapkanApung(page.page, pindah), timeoutMs, 'menata tabel lanskap');
           marks = scanHtml(html);
           labels = fresh;
           maxPasses += 1;
