@@ -337,6 +337,7 @@ describe('the tata-letak fixture (300-character URL, 12-level list, 40-column ta
   const narasi = 'data/2026/narasi/lkjip/bab-1.2-landasan-hukum.md';
   let strict: { code: number; io: ReturnType<typeof memoryIo> };
   let biasa: { code: number; io: ReturnType<typeof memoryIo> };
+  let semuaStrict: { code: number; io: ReturnType<typeof memoryIo> };
 
   beforeAll(async () => {
     cpSync(path.join(root, 'test/fixtures/opd-contoh/data'), data, { recursive: true });
@@ -348,7 +349,9 @@ describe('the tata-letak fixture (300-character URL, 12-level list, 40-column ta
     };
     strict = await bangunFixture('--strict');
     biasa = await bangunFixture();
-  }, 240_000);
+    const io = memoryIo({ SOURCE_DATE_EPOCH: '1738368000' }, path.join(kerja, 'fixture'));
+    semuaStrict = { code: await run(['build', '--all', '--strict', '--only', 'lkjip', '--format', 'pdf', '--out', 'out-all', '--reporter', 'json'], io), io };
+  }, 300_000);
 
   it('reports each problem with its narrative file and line', () => {
     expect(biasa.code, biasa.io.stderr).toBe(0);
@@ -374,5 +377,13 @@ describe('the tata-letak fixture (300-character URL, 12-level list, 40-column ta
     expect(strict.io.stderr).toMatch(new RegExp(`${narasi}:3 error LKJ605`));
     expect(strict.io.stderr).toMatch(/Build 2026 dibatalkan \(--strict\)/);
     expect(existsSync(path.join(kerja, 'fixture', 'out-strict'))).toBe(false);
+  });
+
+  it('fails `build --all --strict` too: the year is reported failed with its findings, its LKJIP not written', () => {
+    expect(semuaStrict.code).toBe(1);
+    const laporan = JSON.parse(semuaStrict.io.stdout) as LaporanBuild;
+    expect(laporan.gagal).toEqual([2026]);
+    expect(laporan.tahun[0]?.diagnostik.some((d) => d.code === 'LKJ605' && d.severity === 'error')).toBe(true);
+    expect(existsSync(path.join(kerja, 'fixture', 'out-all', '2026', 'lkjip-2026.pdf'))).toBe(false);
   });
 });
