@@ -51,14 +51,6 @@ const AGENSI: Agensi[] = [
   { nama: 'opd-contoh', data: path.join(root, 'test/fixtures/opd-contoh/data'), tahun: 2026, dokumen: [] },
 ];
 
-/**
- * The four wide Renja forms are being redesigned on branch i8-forms (readability at 7 pt or more,
- * numbers that never break); until that is merged the audit and the PDF checks skip them, and the
- * LKJIP charts (same branch: labels at 7 pt or more).
- */
-const FORMULIR_I8_FORMS = ['tabel-e-81', 'tabel-tc-29', 'tabel-tc-31', 'tabel-4-1']; // i8-forms: tighten to zero after merge
-const GRAFIK_I8_FORMS = /^grafik-/; // i8-forms: tighten to zero after merge
-
 const teksPdf = (file: string): string[] => {
   const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
@@ -96,22 +88,6 @@ afterAll(() => rmSync(kerja, { recursive: true, force: true }));
 
 const semuaDokumen = (): Dokumen[] => AGENSI.flatMap((a) => a.dokumen);
 
-/** Caption text of a figure id in the HTML (to tell which findings belong to the i8-forms forms). */
-function keteranganFigur(html: string, id: string): string {
-  const m = new RegExp(`<figure\\b[^>]*\\bid="${id}"[^>]*>\\s*<figcaption[^>]*>([\\s\\S]*?)</figcaption>`).exec(html);
-  return m ? textOf(m[1] ?? '') : id;
-}
-
-/** Landscape pages of the Renja are exactly the four wide forms (and the lead-in text before them). */
-const halamanI8Forms = (d: Dokumen, h: HalamanPdf): boolean => d.jenis === 'renja' && h.lebar > h.tinggi; // i8-forms: tighten to zero after merge
-
-/** Words of the LKJIP charts (SVG text), left to i8-forms. */
-function kataGrafik(html: string): Set<string> {
-  const kata = new Set<string>();
-  for (const m of html.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) for (const k of decodeEntities(m[1] ?? '').split(/\s+/)) if (k) kata.add(k);
-  return kata;
-}
-
 /** First line of every chapter-level heading (h1) and of the PK attachment page: pages that start a chapter. */
 function awalBab(html: string): string[] {
   const judul = [...html.matchAll(/<h1\b[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => rapat(decodeEntities((m[1] ?? '').split(/<br\s*\/?>/i)[0]!.replace(/<[^>]*>/g, ''))));
@@ -119,20 +95,9 @@ function awalBab(html: string): string[] {
 }
 
 describe('layout audit of every build', () => {
-  it.each(AGENSI.map((a) => [a.nama]))('finds nothing in the LKJIP of %s', (nama) => {
-    const d = AGENSI.find((a) => a.nama === nama)!.dokumen.find((x) => x.jenis === 'lkjip')!;
-    const tersisa = d.temuan.filter((t) => {
-      const figur = /^LKJIP \d+, "(Gambar [\d.]+)/.exec(t.message);
-      return !(figur && t.code === 'LKJ603'); // charts: GRAFIK_I8_FORMS, i8-forms: tighten to zero after merge
-    });
-    expect(tersisa.map((t) => t.message)).toEqual([]);
-  });
-
-  it.each(AGENSI.map((a) => [a.nama]))('finds nothing in the Renja of %s outside the four wide forms', (nama) => {
-    const d = AGENSI.find((a) => a.nama === nama)!.dokumen.find((x) => x.jenis === 'renja')!;
-    const forms = FORMULIR_I8_FORMS.map((id) => keteranganFigur(d.html, id));
-    const tersisa = d.temuan.filter((t) => !forms.some((f) => t.message.includes(`"${f}"`)));
-    expect(tersisa.map((t) => t.message)).toEqual([]);
+  it.each(AGENSI.flatMap((a) => (['lkjip', 'renja'] as const).map((j) => [a.nama, j] as const)))('finds nothing in %s %s', (nama, jenis) => {
+    const d = AGENSI.find((a) => a.nama === nama)!.dokumen.find((x) => x.jenis === jenis)!;
+    expect(d.temuan.map((t) => t.message)).toEqual([]);
   });
 });
 
@@ -140,12 +105,10 @@ describe('printed pages', () => {
   it('prints no word under 7 pt', () => {
     const masalah: string[] = [];
     for (const d of semuaDokumen()) {
-      const grafik = d.jenis === 'lkjip' ? kataGrafik(d.html) : new Set<string>();
       for (const h of d.halaman) {
-        if (halamanI8Forms(d, h)) continue;
         for (const k of semuaKata(h)) {
           const pt = ukuranPt(k);
-          if (pt < 6.95 && !grafik.has(k.teks)) masalah.push(`${d.nama} p.${h.nomor}: "${k.teks}" ${pt.toFixed(2)} pt`);
+          if (pt < 6.95) masalah.push(`${d.nama} p.${h.nomor}: "${k.teks}" ${pt.toFixed(2)} pt`);
         }
       }
     }
@@ -168,7 +131,6 @@ describe('printed pages', () => {
     const masalah: string[] = [];
     for (const d of semuaDokumen()) {
       for (const h of d.halaman) {
-        if (halamanI8Forms(d, h)) continue;
         for (const b of h.blok) {
           b.baris.forEach((l, i) => {
             const berikut = b.baris[i + 1];
@@ -185,7 +147,6 @@ describe('printed pages', () => {
     for (const d of semuaDokumen()) {
       const awal = awalBab(d.html);
       d.halaman.forEach((h, i) => {
-        if (halamanI8Forms(d, h)) return;
         const isi = barisIsi(h);
         const berikut = d.halaman[i + 1];
         const babBaru = !berikut || awal.some((a) => (barisIsi(berikut)[0]?.teks ?? '').startsWith(a));
@@ -206,7 +167,6 @@ describe('printed pages', () => {
       }
       for (const m of d.html.matchAll(/<span class="nomor">([^<]+)<\/span>/g)) judul.add(rapat(m[1] ?? ''));
       for (const h of d.halaman) {
-        if (halamanI8Forms(d, h)) continue;
         const isi = barisIsi(h);
         const akhir = rapat(isi[isi.length - 1]?.teks ?? '');
         // The whole heading, or its first line(s) with the rest carried to the next page.
@@ -222,7 +182,6 @@ describe('printed pages', () => {
     for (const d of semuaDokumen()) {
       const semua = rapat(d.teks.join(' '));
       for (const m of d.html.matchAll(/<figure\b[^>]*\bid="(tabel-[^"]+)"[^>]*>[\s\S]*?<thead>\s*<tr[^>]*>([\s\S]*?)<\/tr>/g)) {
-        if (FORMULIR_I8_FORMS.includes(m[1] ?? '')) continue; // i8-forms: tighten to zero after merge
         const kepala = [...(m[2] ?? '').matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((t) => textOf(t[1] ?? ''));
         const terakhir = kepala[kepala.length - 1]?.split(' ')[0];
         if (terakhir && !semua.includes(terakhir)) masalah.push(`${d.nama} ${m[1]}: "${terakhir}"`);
