@@ -34,6 +34,14 @@ interface Entri<P> {
 
 const entri = <P>(e: Entri<P>): Entri<P> => e;
 
+/** Parameters of the layout-audit codes (LKJ6xx): document, table or section, what was measured. */
+interface ParamAudit {
+  dokumen: string;
+  tempat: string;
+  detail: string;
+}
+const pesanAudit = (p: ParamAudit): string => `${p.dokumen}, ${p.tempat}: ${p.detail}`;
+
 /** A printable value: strings are quoted so that "89,60" is visibly text. */
 export function tampilkanNilai(v: unknown): string {
   if (v === undefined) return '(tidak ada)';
@@ -313,6 +321,47 @@ export const KATALOG = {
     tingkat: 'warning',
     pesan: (p) => `Gambar \`${p.gambar}\` tidak punya teks judul; dokumen mencetaknya tanpa keterangan gambar.`,
     saran: (p) => `tulis judulnya di antara kurung siku: ![Struktur Organisasi](${p.gambar})`,
+  }),
+  // LKJ6xx: layout audit of the printed documents (src/export/audit.ts). Warnings; errors with --strict.
+  LKJ601: entri<ParamAudit>({
+    judul: 'Isi lebih lebar dari halaman',
+    tingkat: 'warning',
+    pesan: pesanAudit,
+    saran: () =>
+      'kata atau tautan yang sangat panjang diberi spasi, tabel narasi dibuat lebih sedikit kolomnya atau dipecah; ' +
+      'bagian yang melewati tepi kertas terpotong saat dicetak',
+  }),
+  LKJ602: entri<ParamAudit>({
+    judul: 'Isi sel lebih lebar dari kolomnya',
+    tingkat: 'warning',
+    pesan: pesanAudit,
+    saran: () => 'persingkat teks di data, atau laporkan tabelnya sebagai bug tata letak bila teksnya memang wajar',
+  }),
+  LKJ603: entri<ParamAudit>({
+    judul: 'Teks lebih kecil dari 7 pt',
+    tingkat: 'warning',
+    pesan: pesanAudit,
+    saran: () => 'teks di bawah 7 pt sulit dibaca di kertas; laporkan tabel atau grafiknya sebagai bug tata letak',
+  }),
+  LKJ604: entri<ParamAudit>({
+    judul: 'Angka atau kode terpecah ke baris berikut',
+    tingkat: 'warning',
+    pesan: pesanAudit,
+    saran: () => 'angka yang terpecah di titik ribuan mudah salah baca; laporkan tabelnya sebagai bug tata letak',
+  }),
+  LKJ605: entri<ParamAudit>({
+    judul: 'Kata dipenggal di tengah',
+    tingkat: 'warning',
+    pesan: pesanAudit,
+    saran: () =>
+      'kata atau tautan ini lebih panjang dari satu baris sehingga dipotong di tengah; persingkat, beri spasi, ' +
+      'atau tulis tautan sebagai teks pendek',
+  }),
+  LKJ606: entri<ParamAudit>({
+    judul: 'Daftar menjorok terlalu dalam',
+    tingkat: 'warning',
+    pesan: pesanAudit,
+    saran: () => 'kurangi tingkat daftar bersarang (dokumen resmi biasanya cukup 3-4 tingkat: 1., a., 1), a))',
   }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',

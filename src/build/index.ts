@@ -52,6 +52,8 @@ export interface OpsiBuild {
   jobs?: number | undefined;
   /** Per-pass print limit (ms). */
   timeoutMs?: number | undefined;
+  /** Layout-audit findings (LKJ6xx) are errors: the year fails and nothing is written for it. */
+  strict?: boolean | undefined;
   /** `--browser <path>`. */
   browser?: string | undefined;
   /** Stops the build: nothing more is written, the browser is closed at once. */
@@ -238,6 +240,16 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
           kabar({ jenis: 'diagnostik', tahun: p.tahun, diagnostik: d, sumber: loaded.sources });
         });
         const r = await cetakDokumen(p, dirender, opsi, browser);
+        if (r.temuan.length > 0) {
+          k.hasil.diagnostik.push(...r.temuan);
+          kabar({ jenis: 'diagnostik', tahun: p.tahun, diagnostik: r.temuan, sumber: loaded.sources });
+          if (r.temuan.some((d) => d.severity === 'error') && k.hasil.ok) {
+            // --strict: a layout finding fails the year; its old outputs stay.
+            k.hasil.ok = false;
+            k.hasil.kode_keluar = EXIT.dataError;
+            kabar({ jenis: 'gagal', tahun: p.tahun, masalah: r.temuan, keluaran: k.hasil.keluaran });
+          }
+        }
         k.berkas.push(...r.berkas.map((file) => ({ urut, file })));
         k.dokumen.push(r.hasil);
         kabar({ jenis: 'selesai', pekerjaan: p, hasil: r.hasil, bagian: r.bagian });
@@ -245,7 +257,7 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
         k.hasil.durasi_ms += Math.round(performance.now() - t0);
       }
       k.sisa -= 1;
-      if (k.sisa === 0) await tulisTahun(k, opsi, kabar);
+      if (k.sisa === 0 && k.hasil.ok) await tulisTahun(k, opsi, kabar);
     };
 
     let berikut = 0;
@@ -410,16 +422,24 @@ async function cetakDokumen(
   r: Dirender,
   opsi: OpsiBuild,
   browser: BrowserBersama,
-): Promise<{ berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen }> {
+): Promise<{ berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen; temuan: Diagnostic[] }> {
   const berkas: OutputFile[] = [];
   const bagian: string[] = [];
+  const temuan: Diagnostic[] = [];
   let halaman: number | undefined;
   if (r.cetak) {
     await opsi.titik?.('sebelum-cetak');
     if (opsi.signal?.aborted) throw opsi.signal.reason;
     const { printPdf } = await import('../export/pdf.js');
     const sesi = await browser.ambil();
-    const hasil = await printPdf(sesi, r.cetak, opsi.titik ? { afterPass: async (n) => (n === 1 ? opsi.titik?.('saat-cetak') : undefined) } : {});
+    const hasil = await printPdf(sesi, r.cetak, {
+      audit: true,
+      ...(opsi.titik ? { afterPass: async (n: number) => (n === 1 ? opsi.titik?.('saat-cetak') : undefined) } : {}),
+    });
+    if (hasil.audit) {
+      const { diagnostikAudit } = await import('../export/audit.js');
+      temuan.push(...diagnostikAudit(hasil.audit.temuan, `${p.dokumen.label} ${p.tahun}`, opsi.strict ? 'error' : 'warning'));
+    }
     berkas.push({ relPath: `${p.dokumen.id}-${p.tahun}.pdf`, data: hasil.pdf });
     halaman = hasil.pages.length;
     bagian.push(`PDF ${halaman} halaman`);
@@ -432,5 +452,5 @@ async function cetakDokumen(
   berkas.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
   const hasil: HasilDokumen = { id: p.dokumen.id, format: [...p.format], berkas: [], durasi_ms: Math.round(performance.now() - r.t0) };
   if (halaman !== undefined) hasil.halaman = halaman;
-  return { berkas, bagian, hasil };
+  return { berkas, bagian, hasil, temuan };
 }

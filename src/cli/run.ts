@@ -112,6 +112,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       new Option('--browser <jalur>', 'browser untuk mencetak PDF (Chrome, Edge atau Chromium); bawaan: LKJIP_BROWSER, lalu lokasi biasa'),
     )
     .addOption(new Option('-w, --watch', 'bangun ulang setiap kali berkas data atau templates/ berubah; Ctrl-C untuk berhenti'))
+    .addOption(new Option('--strict', 'temuan pemeriksaan tata letak (LKJ6xx) dianggap kesalahan: kode keluar 1, tidak ada berkas ditulis'))
     .addOption(reporterOption())
     .addHelpText(
       'after',
@@ -125,12 +126,16 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         'biasanya (Windows: Program Files dan AppData\\Local; macOS: /Applications; Linux: /usr/bin, /snap/bin, PATH).\n' +
         '--all membangun setiap tahun yang lengkap; tahun yang hanya berisi pk/kinerja/konteks/program/lra adalah\n' +
         'riwayat dan dilewati; tahun yang rusak (YAML salah, berkas tidak terbaca) atau sudah berisi renja.yaml,\n' +
-        'lkjip.yaml atau narasi tetapi belum lengkap membuat build gagal (kode 1) dengan nama tahunnya.\n\n' +
+        'lkjip.yaml atau narasi tetapi belum lengkap membuat build gagal (kode 1) dengan nama tahunnya.\n' +
+        'Sebelum dicetak, setiap PDF diperiksa tata letaknya (isi melewati tepi kertas, teks di bawah 7 pt,\n' +
+        'angka terpecah, kata dipenggal, daftar terlalu menjorok): temuannya peringatan LKJ6xx, atau\n' +
+        'kesalahan dengan --strict (dipakai di CI).\n\n' +
         'Contoh:\n  $ lkjip build 2024\n  $ lkjip build 2024 --only lkjip --format pdf\n  $ lkjip build 2024 --out /tmp/laporan' +
         '\n  $ lkjip build --all                   semua tahun yang lengkap, ringkasan di akhir' +
         '\n  $ lkjip build --all --shard 2/3       bagian ke-2 dari 3 (matriks CI)' +
         '\n  $ lkjip build --all --reporter json   hasil tiap tahun sebagai JSON di stdout' +
-        '\n  $ lkjip build 2024 --watch --format html',
+        '\n  $ lkjip build 2024 --watch --format html' +
+        '\n  $ lkjip build --all --strict              gagal bila ada temuan tata letak (CI)',
     )
     .action(async (tahun: number | undefined, opts: import('./commands/build.js').BuildOptions) => {
       const { commandBuild } = await import('./commands/build.js');

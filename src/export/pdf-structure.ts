@@ -44,6 +44,18 @@ export function readNamedDestinations(doc: PDFDocument): Map<string, Anchor> {
   return anchors;
 }
 
+/** The `top` of an /XYZ destination (PDF points from the page bottom), if it has one. */
+export function destinationTop(anchor: Anchor): number | undefined {
+  const top = anchor.dest.lookup(3);
+  return top instanceof PDFNumber ? top.asNumber() : undefined;
+}
+
+/** Drops named destinations whose name starts with `prefix` (internal markers of one pass). */
+export function removeNamedDestinations(doc: PDFDocument, prefix: string): void {
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (dests) for (const key of [...dests.keys()]) if (key.decodeText().startsWith(prefix)) dests.delete(key);
+}
+
 function walkNameTree(doc: PDFDocument, node: PDFDict, add: (name: string, value: PDFObject | undefined) => void, depth: number): void {
   if (depth > 32) return; // a malformed tree must not recurse forever
   const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray);

@@ -21,13 +21,18 @@
  *   so the same HTML gives byte-identical files.
  */
 import { PDFDocument } from 'pdf-lib';
+import { PREFIX_PENANDA, rencanaApung, siapkanApung, terapkanApung, type PersiapanApung } from './apung.js';
+import { auditHalaman, type HasilAudit } from './audit.js';
+import { bukaSesiUkur } from './sesi-ukur.js';
 import type { BrowserSession, PrintPage } from './browser.js';
 import { ExportError } from './export-error.js';
 import { fillTocPages, injectAnchorLinks, scanHtml, type HtmlMarks } from './html-marks.js';
 import { pageLabel } from './page-numbers.js';
 import {
+  destinationTop,
   isLandscape,
   readNamedDestinations,
+  removeNamedDestinations,
   saveDeterministic,
   writeMetadata,
   writeOutline,
@@ -64,6 +69,8 @@ export interface PrintedPdf {
   passes: number;
   /** URLs the page tried to load and that were refused. */
   blocked: string[];
+  /** Layout audit of the loaded page (audit.ts), when asked for. */
+  audit?: HasilAudit;
 }
 
 export interface PrintOptions {
@@ -71,6 +78,16 @@ export interface PrintOptions {
   timeoutMs?: number;
   /** Awaited after each full print pass (1-based); a test pauses a build mid-print here. */
   afterPass?: (pass: number) => Promise<void>;
+  /**
+   * Run the layout audit (audit.ts) on the loaded page before the first print. Once is enough:
+   * later passes change only the digits of the table of contents, inside fixed-width boxes.
+   */
+  audit?: boolean;
+  /**
+   * Let landscape tables float forward when the portrait page before them would stay mostly
+   * empty (apung.ts; default on). Costs one more full print when something moves.
+   */
+  apung?: boolean;
 }
 
 /** Placeholder for pass 1: two digits, the width of most final numbers. */
@@ -79,31 +96,78 @@ const MAX_PASSES = 3;
 
 export async function printPdf(session: BrowserSession, doc: PdfSource, options: PrintOptions = {}): Promise<PrintedPdf> {
   const timeoutMs = options.timeoutMs ?? session.timeoutMs;
-  const marks = scanHtml(doc.html);
+  let marks = scanHtml(doc.html);
   const needed = neededIds(marks);
   checkTargetsExist(marks, needed);
-  const html = injectAnchorLinks(doc.html, needed);
+  let html = injectAnchorLinks(doc.html, needed);
 
   const page = await session.newPage();
   try {
     let labels: Map<string, string> | undefined;
     let passes = 0;
+    let maxPasses = MAX_PASSES;
+    let audit: HasilAudit | undefined;
+    let apung: PersiapanApung | undefined;
+    // After the first full print whose layout is final, the cheap TOC-only reprint is tried once.
+    let spliceTried = false;
+    const beforeFirst = async (): Promise<void> => {
+      if (!options.audit && options.apung === false) return;
+      const ukur = async (): Promise<void> => {
+        const sesi = await bukaSesiUkur(page.page);
+        try {
+          if (options.audit) audit = await auditHalaman(sesi);
+          if (options.apung !== false) apung = await siapkanApung(sesi);
+        } finally {
+          await sesi.tutup();
+        }
+      };
+      await page.guard(ukur(), timeoutMs, 'memeriksa tata letak');
+    };
     for (;;) {
       passes += 1;
       const used = labels;
-      const raw = await printOnce(page, fillTocPages(html, (id) => used?.get(id) ?? PLACEHOLDER), doc.baseUrl, timeoutMs);
+      const raw = await printOnce(
+        page,
+        fillTocPages(html, (id) => used?.get(id) ?? PLACEHOLDER),
+        doc.baseUrl,
+        timeoutMs,
+        '',
+        passes === 1 ? beforeFirst : undefined,
+      );
       await options.afterPass?.(passes);
       const pdfDoc = await PDFDocument.load(raw, { updateMetadata: false });
       const anchors = readNamedDestinations(pdfDoc);
       checkAnchorsPrinted(needed, anchors);
       const frontCount = marks.pageStartId === undefined ? 0 : (anchors.get(marks.pageStartId) as Anchor).page - 1;
       const fresh = new Map(marks.tocTargets.map((id) => [id, pageLabel((anchors.get(id) as Anchor).page, frontCount)]));
+      if (apung) {
+        const persiapan = apung;
+        apung = undefined;
+        const posisi = new Map<string, { topPt: number }>();
+        for (const r of persiapan.run) {
+          const a = anchors.get(r.id);
+          const top = a === undefined ? undefined : destinationTop(a);
+          if (top !== undefined) posisi.set(r.id, { topPt: top });
+        }
+        const pindah = rencanaApung(persiapan, posisi);
+        if (pindah.some((p) => p.k > 0)) {
+          // Blocks moved: print the new order in full (one pass more than without moves).
+          html = await page.guard(terapkanApung(page.page, pindah), timeoutMs, 'menata tabel lanskap');
+          marks = scanHtml(html);
+          labels = fresh;
+          maxPasses += 1;
+          continue;
+        }
+        removeNamedDestinations(pdfDoc, PREFIX_PENANDA);
+        for (const id of [...anchors.keys()]) if (id.startsWith(PREFIX_PENANDA)) anchors.delete(id);
+      }
       const stable = marks.tocTargets.length === 0 || (used !== undefined && sameLabels(used, fresh));
-      if (stable) return await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes, page.blocked);
-      if (passes >= MAX_PASSES) throw unstable(used ?? new Map(), fresh);
-      if (passes === 1) {
+      if (stable) return withAudit(await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes, page.blocked), audit);
+      if (passes >= maxPasses) throw unstable(used ?? new Map(), fresh);
+      if (!spliceTried) {
+        spliceTried = true;
         const spliced = await reprintTocOnly(page, html, doc.baseUrl, timeoutMs, marks, anchors, fresh, pdfDoc);
-        if (spliced) return await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes + 1, page.blocked);
+        if (spliced) return withAudit(await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes + 1, page.blocked), audit);
       }
       labels = fresh;
     }
@@ -133,7 +197,9 @@ async function reprintTocOnly(
 ): Promise<boolean> {
   const tocStart = marks.tocId === undefined ? undefined : anchors.get(marks.tocId)?.page;
   if (tocStart === undefined) return false;
-  const after = [...anchors.values()].map((a) => a.page).filter((p) => p > tocStart);
+  // The first page after all the lists (Daftar Isi, Daftar Tabel, Daftar Gambar), whose own
+  // headings are anchors too.
+  const after = [...anchors].filter(([id, a]) => marks.idsAfterToc.has(id) && a.page > tocStart).map(([, a]) => a.page);
   if (after.length === 0) return false;
   const next = Math.min(...after);
   const raw = await printOnce(page, fillTocPages(html, (id) => labels.get(id) ?? PLACEHOLDER), baseUrl, timeoutMs, `${tocStart}-${next}`);
@@ -153,8 +219,20 @@ async function reprintTocOnly(
   return true;
 }
 
-async function printOnce(page: PrintPage, html: string, baseUrl: string, timeoutMs: number, pageRanges = ''): Promise<Uint8Array> {
+function withAudit(printed: PrintedPdf, audit: HasilAudit | undefined): PrintedPdf {
+  return audit === undefined ? printed : { ...printed, audit };
+}
+
+async function printOnce(
+  page: PrintPage,
+  html: string,
+  baseUrl: string,
+  timeoutMs: number,
+  pageRanges = '',
+  beforePrint?: () => Promise<void>,
+): Promise<Uint8Array> {
   await page.load(html, baseUrl, timeoutMs);
+  if (beforePrint) await beforePrint();
   return page.guard(
     page.page.pdf({
       preferCSSPageSize: true,

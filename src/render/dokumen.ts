@@ -6,10 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { HelperOptions } from 'handlebars';
+import type { Diagnostic } from '../diagnostics.js';
 import { PAGE_NUMBER_CSS } from '../export/page-numbers.js';
 import { escapeHtml } from '../export/html-marks.js';
 import { fontFaceCss, fontStack, templatesDir } from './assets.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
+import { nomoriKeterangan, renderDaftarKeterangan } from './nomor-keterangan.js';
 
 export interface EntriToc {
   id: string;
@@ -52,7 +54,7 @@ export function daftarkanStruktur(env: HandlebarsEnv, penyusun: PenyusunBagian):
   hb.registerHelper('depan', function (this: unknown, id: string, judul: string, options: HelperOptions) {
     toc.push({ id, tingkat: 1, judul });
     return new hb.SafeString(
-      `<section class="halaman-depan bagian-depan" id="${escapeHtml(id)}-bagian">` +
+      `<section class="halaman-depan bagian-depan" id="${escapeHtml(id)}-bagian" data-bab="">` +
         `<h1 id="${escapeHtml(id)}" data-bookmark="1">${escapeHtml(judul)}</h1>${options.fn(this)}</section>`,
     );
   });
@@ -63,7 +65,7 @@ export function daftarkanStruktur(env: HandlebarsEnv, penyusun: PenyusunBagian):
     toc.push({ id, tingkat: 1, judul: judulToc });
     const awal = options.hash.awal ? ' data-page-start' : '';
     return new hb.SafeString(
-      `<section class="bab" id="${escapeHtml(id)}-bagian"${awal}>` +
+      `<section class="bab" id="${escapeHtml(id)}-bagian" data-bab="${escapeHtml(nomorBab(nomor))}"${awal}>` +
         `<h1 id="${escapeHtml(id)}" data-bookmark="1" data-bookmark-title="${escapeHtml(judulToc)}">BAB ${escapeHtml(nomor)}<br>${escapeHtml(judul)}</h1>` +
         `${options.fn(this)}</section>`,
     );
@@ -72,7 +74,7 @@ export function daftarkanStruktur(env: HandlebarsEnv, penyusun: PenyusunBagian):
   hb.registerHelper('lampiran', function (this: unknown, id: string, judul: string, options: HelperOptions) {
     toc.push({ id, tingkat: 1, judul });
     return new hb.SafeString(
-      `<section class="bab lampiran" id="${escapeHtml(id)}-bagian">` +
+      `<section class="bab lampiran" id="${escapeHtml(id)}-bagian" data-bab="L">` +
         `<h1 id="${escapeHtml(id)}" data-bookmark="1">${escapeHtml(judul)}</h1>${options.fn(this)}</section>`,
     );
   });
@@ -109,12 +111,62 @@ export function renderDaftarIsi(toc: readonly EntriToc[]): string {
     )
     .join('\n');
   return (
-    `<section class="halaman-depan daftar-isi" id="daftar-isi-bagian" data-toc>` +
+    `<section class="halaman-depan daftar-isi" id="daftar-isi-bagian" data-toc data-bab="">` +
     `<h1 id="daftar-isi" data-bookmark="1">DAFTAR ISI</h1><ol>\n${baris}\n</ol></section>`
   );
 }
 
-export function susunHtml(opsi: { judul: string; css: string[]; depan: string; daftarIsi: string; isi: string }): string {
+/** Chapter number of captions: BAB III -> "3"; an arabic number stays as it is. */
+export function nomorBab(nomor: string): string {
+  const nilai: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  const r = nomor.trim().toUpperCase();
+  if (!/^[IVXLC]+$/.test(r)) return nomor.trim();
+  let total = 0;
+  for (let i = 0; i < r.length; i++) {
+    const v = nilai[r[i] as string] as number;
+    const berikut = nilai[r[i + 1] as string] ?? 0;
+    total += v < berikut ? -v : v;
+  }
+  return String(total);
+}
+
+export interface HasilSusun {
+  html: string;
+  /** Table / chart ids a narrative cross-reference names that the document does not print. */
+  rujukanHilang: string[];
+}
+
+/**
+ * The whole document: numbered captions (nomor-keterangan.ts), then the Daftar Isi, Daftar Tabel
+ * and Daftar Gambar after the front matter that precedes them. The Daftar Isi lists the two lists
+ * after the front-matter entries that come before it (the Kata Pengantar).
+ */
+export function susunHtml(opsi: { judul: string; css: string[]; depan: string; toc: readonly EntriToc[]; isi: string }): HasilSusun {
+  const nomor = nomoriKeterangan([opsi.depan, opsi.isi]);
+  const [depan, isi] = nomor.bagian as [string, string];
+  const daftar: EntriToc[] = [];
+  if (nomor.tabel.length > 0) daftar.push({ id: 'daftar-tabel', tingkat: 1, judul: 'DAFTAR TABEL' });
+  if (nomor.gambar.length > 0) daftar.push({ id: 'daftar-gambar', tingkat: 1, judul: 'DAFTAR GAMBAR' });
+  const sebelum = opsi.toc.filter((e) => opsi.depan.includes(`id="${escapeHtml(e.id)}"`));
+  const sesudah = opsi.toc.filter((e) => !sebelum.includes(e));
+  const daftarIsi =
+    renderDaftarIsi([...sebelum, ...daftar, ...sesudah]) +
+    renderDaftarKeterangan('daftar-tabel', 'DAFTAR TABEL', nomor.tabel) +
+    renderDaftarKeterangan('daftar-gambar', 'DAFTAR GAMBAR', nomor.gambar);
+  return { html: rakitHtml({ ...opsi, depan, daftarIsi, isi }), rujukanHilang: nomor.rujukanHilang };
+}
+
+/** A cross-reference to a table or chart the document does not print (its data is missing). */
+export function peringatanRujukan(ids: readonly string[]): Diagnostic[] {
+  return ids.map((id) => ({
+    code: 'LKJ312',
+    severity: 'warning',
+    message: `Nilai referensi narasi tidak tersedia: rujukan nomor ke "${id}" tidak dapat diisi karena tabel/grafik itu tidak tercetak di dokumen ini; dicetak id-nya.`,
+    hint: 'lengkapi data tabel/grafik itu, atau hapus rujukan nomor_tabel / nomor_grafik dari narasi',
+  }));
+}
+
+function rakitHtml(opsi: { judul: string; css: string[]; depan: string; daftarIsi: string; isi: string }): string {
   const teks = `${opsi.judul}${opsi.depan}${opsi.daftarIsi}${opsi.isi}`;
   return `<!doctype html>
 <html lang="id">

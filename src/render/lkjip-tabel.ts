@@ -28,8 +28,13 @@ import type { KonteksDokumen } from './konteks.js';
 /** One LKJIP table. */
 export interface DefinisiTabel {
   id: string;
-  /** Caption label as the official document numbers it ("Tabel 3.1.a"); "Tabel" for unnumbered ones. */
+  /**
+   * The source document's own label ("Tabel 3.1.a"; "Tabel" for unnumbered ones), kept for the
+   * workbook. The PDF numbers every table per chapter instead (render/nomor-keterangan.ts).
+   */
   nomor: string;
+  /** false: not numbered in the PDF; the caption shows `nomor` as it is (the attached PK). */
+  bernomor?: boolean;
   /** Title; a Handlebars template over { tahun, opd, h, d, v (the view) }. */
   judul: string;
   /** true: needs an A4 landscape page. */
@@ -641,6 +646,7 @@ const daftar: DefinisiTabel[] = [
   {
     id: 'pk-lampiran',
     nomor: 'Lampiran',
+    bernomor: false,
     judul: 'Perjanjian Kinerja{{#if v.perubahan}} Perubahan{{/if}} Tahun {{tahun}} {{opd.nama_lengkap}}',
     lebar: false,
     sumber: sumberDengan('pk-lampiran'),
@@ -735,10 +741,13 @@ export function renderTabel(env: HandlebarsEnv, id: string, ctx: KonteksDokumen)
       : sumber.length === 1
         ? `<p class="sumber-data">Sumber data : ${esc(sumber[0] ?? '')}</p>`
         : `<p class="sumber-data">Sumber data : ${sumber.map((s, i) => `${i + 1}. ${esc(s)}`).join('<br>\n')}</p>`;
-  const kelas = def.lebar ? 'tabel lebar' : 'tabel';
+  const bernomor = def.bernomor !== false;
+  const kelas = ['tabel', def.lebar ? 'lebar' : '', bernomor ? '' : 'tanpa-nomor'].filter(Boolean).join(' ');
+  // The number ("Tabel 3.4") is added when the whole document is assembled.
+  const label = bernomor ? '' : `<span class="nomor">${esc(def.nomor)}</span> `;
   return (
     `<figure class="${kelas}" id="tabel-${slugTabel(id)}">\n` +
-    `<figcaption><span class="nomor">${esc(def.nomor)}</span> <span class="judul">${judul}</span></figcaption>\n` +
+    `<figcaption>${label}<span class="judul">${judul}</span></figcaption>\n` +
     `${isi.trim()}\n${barisSumber}${barisSumber ? '\n' : ''}</figure>`
   );
 }

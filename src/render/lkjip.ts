@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { templatesDir } from './assets.js';
 import { barChart, gambarSvg } from './charts.js';
-import { bacaTemplate, daftarkanPartial, daftarkanStruktur, renderDaftarIsi, susunHtml } from './dokumen.js';
+import { bacaTemplate, daftarkanPartial, daftarkanStruktur, peringatanRujukan, susunHtml } from './dokumen.js';
 import { createEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 import { renderTabel, tabelTersedia } from './lkjip-tabel.js';
@@ -99,6 +99,17 @@ function keteranganIku(ctx: KonteksDokumen): string {
   return ctx.h.kinerja.iku.map((b) => `${escapeHtml(b.id)}: ${escapeHtml(b.nama)}`).join('; ');
 }
 
+/** Place, date and the two parties of the PK the LKJIP attaches (P-APBD version when there is one). */
+function pkPenandatangan(ctx: KonteksDokumen) {
+  const pk = ctx.d.pk?.papbd ?? ctx.d.pk?.apbd;
+  return {
+    tempat: pk?.tempat ?? ctx.opd.kota,
+    tanggal: pk?.tanggal ?? '',
+    pihak_pertama: pk?.pihak_pertama ?? ctx.opd.kepala,
+    pihak_kedua: pk?.pihak_kedua ?? ctx.opd.kepala_daerah,
+  };
+}
+
 export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
   const peringatan: Diagnostic[] = [];
   const env = createEnv(ctx.h.desimal_persen);
@@ -116,7 +127,13 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
     const ket = id.startsWith('iku') ? `<p class="catatan-kaki">${keteranganIku(ctx)}</p>` : '';
     return `<figure class="grafik" id="grafik-${escapeHtml(id)}"><figcaption>${escapeHtml(judul)}</figcaption>${svg}${ket}</figure>`;
   };
-  const renderTabelIni = (id: string): string => renderTabel(env, id, ctx);
+  const lampiranPk = (): string => {
+    // The agreement is signed under its text and again under its attachment (the targets and
+    // budget on their own page), as in the source: both blocks, from the same data.
+    const ttd = env.compile(bacaTemplate('lkjip', 'tanda-tangan-pk.hbs'), { strict: false })({ pk: pkPenandatangan(ctx) });
+    return `${ttd}\n<section class="halaman-lampiran-pk">\n${renderTabel(env, 'pk-lampiran', ctx)}\n${ttd}</section>\n`;
+  };
+  const renderTabelIni = (id: string): string => (id === 'pk-lampiran' ? lampiranPk() : renderTabel(env, id, ctx));
 
   const { toc } = daftarkanStruktur(env, {
     narasi(berkas) {
@@ -131,7 +148,6 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
   });
 
   const lkjip = ctx.d.lkjip;
-  const pk = ctx.d.pk?.papbd ?? ctx.d.pk?.apbd;
   const view = {
     tahun: ctx.tahun,
     tahun_terbit: (lkjip?.dokumen?.tanggal ?? String(ctx.tahun + 1)).slice(0, 4),
@@ -146,24 +162,19 @@ export async function renderLkjip(ctx: KonteksDokumen): Promise<HtmlDokumen> {
     },
     lampiran: {
       judul: `Perjanjian Kinerja${ctx.d.pk?.papbd ? ' Perubahan' : ''} Tahun ${ctx.tahun}`,
-      pk: {
-        tempat: pk?.tempat ?? ctx.opd.kota,
-        tanggal: pk?.tanggal ?? '',
-        pihak_pertama: pk?.pihak_pertama ?? ctx.opd.kepala,
-        pihak_kedua: pk?.pihak_kedua ?? ctx.opd.kepala_daerah,
-      },
     },
   };
   const opsiCompile = { strict: false, knownHelpersOnly: false } as const;
   const depan = env.compile(bacaTemplate('lkjip', 'depan.hbs'), opsiCompile)(view);
   const isi = env.compile(bacaTemplate('lkjip', 'isi.hbs'), opsiCompile)(view);
   const judul = `${view.dokumen.singkatan} ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun}`;
-  const html = susunHtml({
+  const { html, rujukanHilang } = susunHtml({
     judul,
     css: [bacaTemplate('umum', 'dokumen.css'), bacaTemplate('lkjip', 'tabel.css')],
     depan,
-    daftarIsi: renderDaftarIsi(toc),
+    toc,
     isi,
   });
+  peringatan.push(...peringatanRujukan(rujukanHilang));
   return { html, baseUrl: pathToFileURL(folder + path.sep).href, judul, peringatan };
 }

@@ -12,11 +12,12 @@ import { createRequire } from 'node:module';
 import type HandlebarsNs from 'handlebars';
 import type MarkdownIt from 'markdown-it';
 import type { Diagnostic } from '../diagnostics.js';
+import { escapeHtml } from '../export/html-marks.js';
+import { slugTabel } from './lkjip-tabel.js';
 import type { DataSet } from '../model/types.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 import { cariGambar, figurGambar, imgGambar, slugGambar } from './gambar.js';
-import { escapeHtml } from '../export/html-marks.js';
 import {
   AKAR_DATA,
   GRAFIK_DIKENAL,
@@ -143,6 +144,22 @@ function gambarNarasi(md: MarkdownIt): void {
   };
 }
 
+/**
+ * Marks every block with the narrative line it comes from (`data-baris`) and every top-level block
+ * with its file (`data-narasi`), so that the layout audit names file:line for what it finds in a
+ * narrative. Handlebars expands references inside lines, so Markdown lines are the file's lines.
+ */
+function tandaiSumber(md: MarkdownIt): void {
+  md.core.ruler.push('sumber_narasi', (state) => {
+    const berkas = (state.env as { berkas?: string } | undefined)?.berkas;
+    for (const t of state.tokens) {
+      if (!t.map || (t.nesting !== 1 && t.type !== 'fence' && t.type !== 'code_block')) continue;
+      t.attrSet('data-baris', String(t.map[0] + 1));
+      if (berkas && t.level === 0) t.attrSet('data-narasi', berkas);
+    }
+  });
+}
+
 // Loaded on first use: `lkjip validate` only parses narrative (light parser below) and should not
 // pay for the full Handlebars runtime and markdown-it at start-up.
 const require = createRequire(import.meta.url);
@@ -158,6 +175,7 @@ function md(): MarkdownIt {
     mdInstans = new Md({ html: false, typographer: false, linkify: false });
     mdInstans.use(daftarHuruf);
     mdInstans.use(gambarNarasi);
+    mdInstans.use(tandaiSumber);
   }
   return mdInstans;
 }
@@ -238,7 +256,8 @@ export function renderNarasi(
   const grafik: string[] = [];
   // A nonce keeps a narrative from forging a placeholder.
   const nonce = randomBytes(6).toString('hex');
-  const token = (jenis: 'tabel' | 'grafik', i: number): string => `LKJIP${nonce}${jenis.toUpperCase()}${i}END`;
+  const token = (jenis: 'tabel' | 'grafik' | 'rujuk', i: number): string => `LKJIP${nonce}${jenis.toUpperCase()}${i}END`;
+  const rujukan: { jenis: 'tabel' | 'grafik'; id: string }[] = [];
 
   const ast = hb.parse(text);
   const opd = siapkanOpd(ast, ctx, file, peringatan);
@@ -261,6 +280,10 @@ export function renderNarasi(
       // indented list item it stays inside the item.
       return token(jenis, daftar.length - 1);
     },
+    rujuk(jenis, id) {
+      rujukan.push({ jenis, id });
+      return token('rujuk', rujukan.length - 1);
+    },
     lolos: lolosMarkdown,
   };
   let markdown: string;
@@ -270,7 +293,8 @@ export function renderNarasi(
     throw new Error(`${file}: narasi tidak dapat diproses: ${(e as Error).message}`);
   }
   let nomorGambar = 0;
-  const envMd: EnvGambar = {
+  const envMd: EnvGambar & { berkas: string } = {
+    berkas: file,
     gambar(src, judul, blok) {
       const g = opts.asal ? cariGambar(ctx, opts.asal, src) : null;
       if (!blok) return g ? imgGambar(g, judul, 'sebaris') : escapeHtml(judul);
@@ -286,14 +310,26 @@ export function renderNarasi(
       const tk = token(jenis, i);
       const isi = f(id);
       // Alone on its line the token is a paragraph: replace the whole <p>; elsewhere just the token.
-      html = html.replace(`<p>${tk}</p>\n`, () => isi).split(tk).join(isi);
+      html = html.replace(new RegExp(`<p(?: [^>]*)?>${tk}</p>\n`), () => isi).split(tk).join(isi);
     });
   };
   ganti('tabel', tabel, opts.renderTabel);
   ganti('grafik', grafik, opts.renderGrafik);
+  rujukan.forEach((r, i) => {
+    html = html.split(token('rujuk', i)).join(spanRujukan(r.jenis, r.id));
+  });
   peringatan.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   tampungan.get(env)?.push(...peringatan);
   return { html, tabel, grafik, peringatan };
+}
+
+/**
+ * A cross-reference to a table or chart: the caption numbering fills in its printed number
+ * (render/nomor-keterangan.ts). The id is the figure's element id.
+ */
+function spanRujukan(jenis: 'tabel' | 'grafik', id: string): string {
+  const idFigur = jenis === 'tabel' ? `tabel-${slugTabel(id)}` : `grafik-${id}`;
+  return `<span class="rujukan" data-rujuk="${escapeHtml(idFigur)}">${escapeHtml(id)}</span>`;
 }
 
 /**

@@ -90,6 +90,11 @@ export interface AlatRender {
   catat: Catat;
   /** Placeholder for a table / chart, replaced after the Markdown conversion (narasi.ts). */
   tempat(jenis: 'tabel' | 'grafik', id: string): string;
+  /**
+   * Placeholder for the printed number of a table / chart ("Tabel 3.5"): captions are numbered
+   * only when the whole document is assembled (render/nomor-keterangan.ts).
+   */
+  rujuk(jenis: 'tabel' | 'grafik', id: string): string;
 }
 
 export type Hash = Readonly<Record<string, unknown>>;
@@ -646,6 +651,22 @@ const DAFTAR: ReferensiNarasi[] = [
     hash: {},
     resolve: (_c, arg, _h, alat) => alat.tempat('grafik', String(arg)),
   },
+  {
+    nama: 'nomor_tabel',
+    keterangan: 'Nomor sebuah tabel seperti tercetak di judulnya, mis. "Tabel 3.5" (untuk rujukan dalam kalimat).',
+    contoh: '{{nomor_tabel "3.2.a"}}',
+    argumen: { jenis: { jenis: 'tabel' }, wajib: true, uraian: 'id tabel' },
+    hash: {},
+    resolve: (_c, arg, _h, alat) => alat.rujuk('tabel', String(arg)),
+  },
+  {
+    nama: 'nomor_grafik',
+    keterangan: 'Nomor sebuah grafik seperti tercetak di judulnya, mis. "Gambar 3.1".',
+    contoh: '{{nomor_grafik "iku-capaian"}}',
+    argumen: { jenis: { jenis: 'grafik' }, wajib: true, uraian: 'id grafik' },
+    hash: {},
+    resolve: (_c, arg, _h, alat) => alat.rujuk('grafik', String(arg)),
+  },
 ];
 
 /** Every reference by name. */
@@ -663,11 +684,15 @@ export interface DataRender {
   /** Called with the message and the 1-based position of the reference. */
   catat(pesan: string, line?: number, column?: number): void;
   tempat(jenis: 'tabel' | 'grafik', id: string): string;
+  rujuk(jenis: 'tabel' | 'grafik', id: string): string;
   /** Escapes a value for the Markdown it is inserted into. */
   lolos(s: string): string;
 }
 
 export const KUNCI_DATA = 'lkjipNarasi';
+
+/** References that print a placeholder replaced later (placement, cross-reference). */
+const PENANDA = new Set(['tabel', 'grafik', 'nomor_tabel', 'nomor_grafik']);
 
 interface OpsiHelper {
   hash?: Record<string, unknown>;
@@ -691,9 +716,10 @@ export function daftarkanReferensi(env: HandlebarsEnv): void {
       if (!dr) throw new Error(`referensi narasi \`${ref.nama}\` dipakai di luar renderNarasi`);
       const line = opsi.loc?.start.line;
       const column = opsi.loc ? opsi.loc.start.column + 1 : undefined;
-      const alat: AlatRender = { catat: (p) => dr.catat(p, line, column), tempat: dr.tempat };
+      const alat: AlatRender = { catat: (p) => dr.catat(p, line, column), tempat: dr.tempat, rujuk: dr.rujuk };
       const hasil = ref.resolve(dr.ctx, a[0], opsi.hash ?? {}, alat);
-      return ref.nama === 'tabel' || ref.nama === 'grafik' ? hasil : dr.lolos(hasil);
+      // Placeholders are plain letters and digits: nothing to escape.
+      return PENANDA.has(ref.nama) ? hasil : dr.lolos(hasil);
     });
   }
 }

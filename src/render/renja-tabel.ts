@@ -485,9 +485,12 @@ export function renderTabelRenja(env: HandlebarsEnv, id: string, ctx: KonteksDok
   const esc = env.Utils.escapeExpression;
   const kelas = def.lebar ? 'tabel lebar' : 'tabel';
   const sumberP = sumber && !def.lebar ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : '';
+  // The chapter number ("Tabel 2.1") is added when the whole document is assembled; the official
+  // form name stays after the title ("(Tabel E.81)"): it is what Bappeda and the narrative call it.
+  const formulir = def.nomor.trim() === 'Tabel' ? '' : ` <span class="formulir">(${esc(def.nomor)})</span>`;
   return (
     `<figure class="${kelas} renja" id="tabel-${slugTabel(id)}">\n` +
-    `<figcaption><span class="nomor">${esc(def.nomor)}</span> <span class="judul">${judul}</span></figcaption>\n` +
+    `<figcaption><span class="judul">${judul}</span>${formulir}</figcaption>\n` +
     `${isi.trim()}\n${sumberP}</figure>`
   );
 }

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { escapeHtml } from '../export/html-marks.js';
 import { lambangUri } from './gambar.js';
 import { templatesDir } from './assets.js';
-import { bacaTemplate, daftarkanPartial, daftarkanStruktur, renderDaftarIsi, susunHtml } from './dokumen.js';
+import { bacaTemplate, daftarkanPartial, daftarkanStruktur, peringatanRujukan, susunHtml } from './dokumen.js';
 import { createEnv, romawi } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 import type { HtmlDokumen } from './lkjip.js';
@@ -101,12 +101,13 @@ export async function renderRenja(ctx: KonteksDokumen): Promise<HtmlDokumen> {
   const depan = env.compile(bacaTemplate('renja', 'depan.hbs'), opsiCompile)(view);
   const isi = env.compile(bacaTemplate('renja', 'isi.hbs'), opsiCompile)(view);
   const judul = `${view.dokumen.judul} ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun}`;
-  const html = susunHtml({
+  const { html, rujukanHilang } = susunHtml({
     judul,
     css: [bacaTemplate('umum', 'dokumen.css'), bacaTemplate('lkjip', 'tabel.css'), bacaTemplate('renja', 'tabel.css')],
     depan,
-    daftarIsi: renderDaftarIsi(toc),
+    toc,
     isi,
   });
+  peringatan.push(...peringatanRujukan(rujukanHilang));
   return { html, baseUrl: pathToFileURL(folder + path.sep).href, judul, peringatan };
 }

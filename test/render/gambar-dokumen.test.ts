@@ -46,9 +46,12 @@ describe('organisation chart', () => {
   it('stands under "Struktur Organisasi" in Bab I 1.4 as a captioned figure', async () => {
     const html = (await renderLkjip(ctx(bawaan, 2024))).html;
     const f = figur(html, 'gambar-struktur-organisasi');
-    expect(f).toMatch(/^<figure class="grafik gambar" id="gambar-struktur-organisasi"><figcaption>Struktur Organisasi Dinas Tenaga Kerja Kabupaten Mojokerto<\/figcaption><svg /);
+    // Numbered like every figure (render/nomor-keterangan.ts).
+    expect(f).toMatch(
+      /^<figure class="grafik gambar" id="gambar-struktur-organisasi"><figcaption id="gambar-struktur-organisasi-judul"><span class="nomor">Gambar 1\.1<\/span> Struktur Organisasi Dinas Tenaga Kerja Kabupaten Mojokerto<\/figcaption><svg /,
+    );
     for (const unit of ['Kepala Dinas', 'Sekretariat', 'Keuangan', 'Seksi Transmigrasi', 'Hubungan Industrial', 'Fungsional']) expect(f).toContain(unit);
-    const heading = html.indexOf('<h3>Struktur Organisasi</h3>');
+    const heading = html.search(/<h3[^>]*>Struktur Organisasi<\/h3>/);
     expect(heading).toBeGreaterThan(0);
     expect(html.indexOf('id="gambar-struktur-organisasi"')).toBeGreaterThan(heading);
     expect(html.indexOf('id="gambar-struktur-organisasi"')).toBeLessThan(html.indexOf('id="sub-1-5"'));
@@ -68,7 +71,7 @@ describe('narrative images', () => {
   it('the Renja planning diagram goes through the image path: a figure with its caption and the SVG as data:', async () => {
     const html = (await renderRenja(ctx(bawaan, 2024))).html;
     const f = figur(html, 'gambar-2024-narasi-renja-bab-1-1-latar-belakang-md-1');
-    expect(f).toMatch(/<figcaption>Hubungan Dokumen Perencanaan Pembangunan Daerah<\/figcaption><img class="vektor" src="data:image\/svg\+xml;base64,/);
+    expect(f).toMatch(/<span class="nomor">Gambar 1\.1<\/span> Hubungan Dokumen Perencanaan Pembangunan Daerah<\/figcaption><img class="vektor" src="data:image\/svg\+xml;base64,/);
     const svg = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(f)![1]!, 'base64').toString('utf8');
     expect(svg).toContain('Renja');
     expect(svg).toContain("font-family:'Arimo'");
@@ -79,7 +82,8 @@ describe('narrative images', () => {
   it('a picture not read (validation failed or was skipped) leaves its caption and no image', async () => {
     const html = (await renderRenja(ctx(bawaan, 2024, false))).html;
     expect(figur(html, 'gambar-2024-narasi-renja-bab-1-1-latar-belakang-md-1')).toBe(
-      '<figure class="grafik gambar" id="gambar-2024-narasi-renja-bab-1-1-latar-belakang-md-1"><figcaption>Hubungan Dokumen Perencanaan Pembangunan Daerah</figcaption></figure>',
+      '<figure class="grafik gambar" id="gambar-2024-narasi-renja-bab-1-1-latar-belakang-md-1">' +
+        '<figcaption id="gambar-2024-narasi-renja-bab-1-1-latar-belakang-md-1-judul"><span class="nomor">Gambar 1.1</span> Hubungan Dokumen Perencanaan Pembangunan Daerah</figcaption></figure>',
     );
   });
 

@@ -18,7 +18,12 @@ const opsi = {
   renderTabel: (id: string) => `<table data-id="${id}"></table>\n`,
   renderGrafik: (id: string) => `<figure data-id="${id}"></figure>\n`,
 };
-const render = (text: string) => renderNarasi(text, 'uji.md', ctx, env, opsi);
+/** The source marks for the layout audit (data-baris, data-narasi) are tested on their own below. */
+const tanpaTanda = (html: string): string => html.replace(/ data-(?:baris|narasi)="[^"]*"/g, '');
+const render = (text: string) => {
+  const r = renderNarasi(text, 'uji.md', ctx, env, opsi);
+  return { ...r, html: tanpaTanda(r.html) };
+};
 const cek = (text: string, file = 'data/2024/narasi/lkjip/uji.md') => checkNarasi([{ file, text }], data, 2024);
 
 beforeAll(async () => {
@@ -42,6 +47,16 @@ describe('renderNarasi', () => {
     expect(r.grafik).toEqual(['iku-capaian']);
     expect(r.html).toBe(
       '<p>Teks 2024.</p>\n<table data-id="3.1.a"></table>\n<figure data-id="iku-capaian"></figure>\n<p>Penutup.</p>\n',
+    );
+  });
+
+  it('marks each block with its narrative line and each top-level block with its file (for the layout audit)', () => {
+    const r = renderNarasi('Satu.\n\n- a\n- b\n\n{{tabel "skala"}}\n\nDua.', 'data/2024/narasi/lkjip/uji.md', ctx, env, opsi);
+    expect(r.html).toBe(
+      '<p data-baris="1" data-narasi="data/2024/narasi/lkjip/uji.md">Satu.</p>\n' +
+        '<ul data-baris="3" data-narasi="data/2024/narasi/lkjip/uji.md">\n<li data-baris="3">a</li>\n<li data-baris="4">b</li>\n</ul>\n' +
+        '<table data-id="skala"></table>\n' +
+        '<p data-baris="8" data-narasi="data/2024/narasi/lkjip/uji.md">Dua.</p>\n',
     );
   });
 

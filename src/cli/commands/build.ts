@@ -48,6 +48,8 @@ export interface BuildOptions extends GlobalOptions {
   watch?: boolean;
   /** The browser to print with (else LKJIP_BROWSER, PUPPETEER_EXECUTABLE_PATH, the usual places). */
   browser?: string;
+  /** Layout-audit findings (LKJ6xx) are errors: exit 1 and nothing written for the year. */
+  strict?: boolean;
 }
 
 export const detik = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
@@ -123,6 +125,7 @@ export function opsiBuild(tahun: number | undefined, opts: BuildOptions, io: Io)
     jobs: opts.jobs ?? (tahun === undefined ? undefined : 1),
     timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined,
     browser: opts.browser,
+    strict: opts.strict,
   };
 }
 
