@@ -396,7 +396,10 @@ async function renderDokumen(
   if (d.html && (format.includes('html') || format.includes('pdf'))) {
     const doc = await d.html(ctx);
     if (doc.peringatan.length > 0) peringatan(doc.peringatan);
-    if (format.includes('html')) r.berkas.push({ relPath: `${d.id}-${tahun}.html`, data: doc.html });
+    if (format.includes('html')) {
+      const { tanpaTandaSumber } = await import('../export/html-marks.js');
+      r.berkas.push({ relPath: `${d.id}-${tahun}.html`, data: tanpaTandaSumber(doc.html) });
+    }
     if (format.includes('pdf')) {
       r.cetak = {
         html: doc.html,

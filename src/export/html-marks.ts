@@ -126,3 +126,12 @@ export function textOf(fragment: string): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }
+
+/**
+ * The HTML as saved for readers: without the source marks the layout audit reads (`data-narasi`,
+ * `data-baris`: the narrative file and line of each block). The file path in them depends on where
+ * the data folder is, and a saved document must be the same bytes wherever it was built.
+ */
+export function tanpaTandaSumber(html: string): string {
+  return html.replace(/ data-(?:narasi|baris)="[^"]*"/g, '');
+}

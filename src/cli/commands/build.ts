@@ -184,7 +184,11 @@ export function pencetak(io: Io, opts: Pick<BuildOptions, 'reporter' | 'out'>, b
           laporkan(k.diagnostik, opts.reporter, ioBaris, k.sumber);
           return;
         case 'gagal':
-          if (!banyak) log(`Build ${k.tahun} dibatalkan: ${ringkasan(k.masalah)}. Keluaran sebelumnya di ${k.keluaran}/ tidak diubah.`);
+          if (!banyak) {
+            // A layout finding is an error only because of --strict: say so.
+            const strict = k.masalah.some((d) => d.severity === 'error' && d.code.startsWith('LKJ6')) ? ' (--strict)' : '';
+            log(`Build ${k.tahun} dibatalkan${strict}: ${ringkasan(k.masalah)}. Keluaran sebelumnya di ${k.keluaran}/ tidak diubah.`);
+          }
           return;
         case 'mulai':
           progres?.mulai(label(k.pekerjaan));
