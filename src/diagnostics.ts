@@ -16,13 +16,16 @@ export interface Diagnostic {
   column?: number;
   found?: string;
   expected?: string;
+  /** A workbook cell, `Indikator!K7` (problems found by `lkjip impor`); `file` is then the workbook. */
+  sel?: string;
 }
 
-/** Where a diagnostic points: a file and a 1-based line and column. */
+/** Where a diagnostic points: a file and a 1-based line and column, or a workbook cell. */
 export interface Lokasi {
   file?: string;
   line?: number;
   column?: number;
+  sel?: string;
 }
 
 interface Entri<P> {
@@ -363,6 +366,180 @@ export const KATALOG = {
     pesan: pesanAudit,
     saran: () => 'kurangi tingkat daftar bersarang (dokumen resmi biasanya cukup 3-4 tingkat: 1., a., 1), a))',
   }),
+  LKJ701: entri<{ berkas: string; detail: string }>({
+    judul: 'Buku isian tidak dapat dibaca',
+    tingkat: 'error',
+    pesan: (p) => `Buku isian \`${p.berkas}\` tidak dapat dibaca: ${p.detail}.`,
+    saran: () => 'buka berkasnya di Excel, LibreOffice atau WPS dan simpan ulang sebagai "Excel Workbook (.xlsx)" tanpa kata sandi',
+  }),
+  LKJ702: entri<{ berkas: string; detail: string }>({
+    judul: 'Buku isian ditolak karena ukurannya',
+    tingkat: 'error',
+    pesan: (p) => `Buku isian \`${p.berkas}\` ditolak sebelum dibuka: ${p.detail}. Buku isian lkjip biasanya hanya puluhan KB.`,
+    saran: () => 'pastikan berkas yang benar yang dipakai; buat buku isian baru dengan `lkjip isian <tahun>` bila perlu',
+  }),
+  LKJ703: entri<{ berkas: string }>({
+    judul: 'Jejak buku isian tidak ditemukan',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Lembar tersembunyi "lkjip" tidak ada atau rusak di \`${p.berkas}\`, sehingga isi buku saat dibuat tidak diketahui. ` +
+      'Setiap sel dibandingkan dengan data saat ini: sel yang berbeda dianggap diubah.',
+    saran: () => 'pakai buku isian yang dibuat `lkjip isian`; periksa ringkasan perubahan dengan --dry-run sebelum menulis',
+  }),
+  LKJ704: entri<{ tahunBuku: number; tahun: number }>({
+    judul: 'Buku isian untuk tahun lain',
+    tingkat: 'error',
+    pesan: (p) => `Buku isian ini dibuat untuk tahun ${p.tahunBuku}, bukan ${p.tahun}.`,
+    saran: (p) => `jalankan \`lkjip impor ${p.tahunBuku} ...\`, atau buat buku isian ${p.tahun} dengan \`lkjip isian ${p.tahun}\``,
+  }),
+  LKJ705: entri<{ lembar: string }>({
+    judul: 'Lembar tidak ditemukan',
+    tingkat: 'error',
+    pesan: (p) => `Lembar "${p.lembar}" tidak ada di buku isian (dihapus atau diganti namanya).`,
+    saran: () => 'kembalikan nama lembarnya, atau salin isiannya ke buku isian baru',
+  }),
+  LKJ706: entri<{ lembar: string; kolom: string }>({
+    judul: 'Kolom tidak ditemukan',
+    tingkat: 'error',
+    pesan: (p) => `Kolom "${p.kolom}" tidak ada di baris judul (baris 1) lembar "${p.lembar}".`,
+    saran: () => 'kembalikan judul kolomnya seperti semula; urutan kolom boleh berubah, judulnya tidak',
+  }),
+  LKJ710: entri<{ kolom: string; id: string; teks: string }>({
+    judul: 'Teks di sel angka',
+    tingkat: 'error',
+    pesan: (p) => `Sel berisi teks ${JSON.stringify(p.teks)}, padahal kolom "${p.kolom}" (${p.id}) harus berisi angka.`,
+    saran: () => 'isi dengan angka, atau kosongkan sel bila nilainya belum ada (keterangan ditulis di kolom keterangan)',
+  }),
+  LKJ711: entri<{ kolom: string; id: string; teks: string; angka: string; koma: boolean }>({
+    judul: 'Angka tersimpan sebagai teks',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Sel berisi teks ${JSON.stringify(p.teks)}${p.koma ? ' dengan koma desimal' : ''}, bukan angka, di kolom "${p.kolom}" (${p.id}). ` +
+      'Angka yang tersimpan sebagai teks tidak ditebak: titik dan koma dibaca berbeda menurut bahasa Excel, dan salah tebak mengubah nilainya.',
+    saran: (p) =>
+      `ketik ulang sebagai angka (${p.angka}; di Excel berbahasa Indonesia desimal memakai koma) atau pilih sel lalu "Convert to Number"; hapus format Teks atau tanda petik di depannya`,
+  }),
+  LKJ712: entri<{ kolom: string; id: string; tanggal: string }>({
+    judul: 'Tanggal di sel angka',
+    tingkat: 'error',
+    pesan: (p) => `Sel berisi tanggal ${p.tanggal}, padahal kolom "${p.kolom}" (${p.id}) harus berisi angka. Biasanya angka desimal yang diketik dengan titik ("12.5") dibaca Excel berbahasa Indonesia sebagai tanggal.`,
+    saran: () => 'ubah format sel menjadi Umum (General) lalu ketik ulang angkanya dengan koma desimal (12,5)',
+  }),
+  LKJ713: entri<{ kolom: string; id: string; nilai: string }>({
+    judul: 'Bukan bilangan bulat',
+    tingkat: 'error',
+    pesan: (p) => `Sel berisi ${p.nilai}, padahal kolom "${p.kolom}" (${p.id}) hanya menerima bilangan bulat (Rupiah penuh, jumlah).`,
+    saran: () => 'tulis tanpa desimal; Rupiah ditulis rupiah penuh',
+  }),
+  LKJ714: entri<{ kolom: string; id: string; nilai: string; aturan: string }>({
+    judul: 'Nilai di luar batas',
+    tingkat: 'error',
+    pesan: (p) => `Sel berisi ${p.nilai}, padahal kolom "${p.kolom}" (${p.id}) ${p.aturan}.`,
+    saran: () => 'periksa kembali nilai ini dengan dokumen sumber',
+  }),
+  LKJ715: entri<{ kolom: string; id: string; nilai: string; pilihan: string }>({
+    judul: 'Pilihan tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) => `Sel berisi ${p.nilai}, padahal kolom "${p.kolom}" (${p.id}) hanya menerima: ${p.pilihan}.`,
+    saran: () => 'pilih dari daftar pilihan sel (tanda panah di sel)',
+  }),
+  LKJ716: entri<{ kolom: string; id: string; nilai: string }>({
+    judul: 'Sel berisi galat atau rumus tanpa hasil',
+    tingkat: 'error',
+    pesan: (p) => `Sel di kolom "${p.kolom}" (${p.id}) berisi ${p.nilai}; nilainya tidak dapat dipakai.`,
+    saran: () => 'perbaiki rumusnya atau ketik nilainya langsung; rumus dibaca dari hasil yang tersimpan, jadi simpan buku setelah dihitung',
+  }),
+  LKJ717: entri<{ kolom: string; id: string }>({
+    judul: 'Nilai wajib dikosongkan',
+    tingkat: 'error',
+    pesan: (p) => `Sel di kolom "${p.kolom}" (${p.id}) dikosongkan, padahal nilai ini wajib ada di berkas datanya.`,
+    saran: () => 'isi kembali nilainya; untuk menghapus baris itu dari data, sunting berkas YAML-nya',
+  }),
+  LKJ718: entri<{ kolom: string; id: string; nilai: string }>({
+    judul: 'Angka terlalu besar',
+    tingkat: 'error',
+    pesan: (p) => `Sel di kolom "${p.kolom}" (${p.id}) berisi ${p.nilai}, terlalu besar untuk dihitung dengan tepat.`,
+    saran: () => 'periksa digit yang berlebih',
+  }),
+  LKJ719: entri<{ kolom: string; id: string; ditemukan: string; diharapkan: string }>({
+    judul: 'Jenis isian salah',
+    tingkat: 'error',
+    pesan: (p) => `Sel di kolom "${p.kolom}" (${p.id}) berisi ${p.ditemukan}, padahal yang diharapkan ${p.diharapkan}.`,
+    saran: (p) => `isi dengan ${p.diharapkan}`,
+  }),
+  LKJ720: entri<{ lembar: string; id: string }>({
+    judul: 'Id tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) => `Baris dengan id "${p.id}" di lembar "${p.lembar}" tidak ada di buku isian saat dibuat.`,
+    saran: () => 'baris baru tidak dapat ditambahkan lewat buku isian: tambahkan di berkas YAML lalu buat buku isian baru; hapus baris ini',
+  }),
+  LKJ721: entri<{ lembar: string; id: string; semula: string }>({
+    judul: 'Id diubah',
+    tingkat: 'error',
+    pesan: (p) => `Id baris ini diubah dari "${p.semula}" menjadi "${p.id}" (lembar "${p.lembar}"); kolom id terkunci dan tidak boleh diubah.`,
+    saran: (p) => `kembalikan id "${p.semula}"`,
+  }),
+  LKJ722: entri<{ lembar: string; id: string; baris: number }>({
+    judul: 'Baris dihapus',
+    tingkat: 'error',
+    pesan: (p) => `Baris "${p.id}" (semula baris ${p.baris} lembar "${p.lembar}") tidak ada lagi di buku isian.`,
+    saran: () => 'kembalikan barisnya (Undo, atau salin dari buku isian baru); baris tidak dihapus lewat buku isian',
+  }),
+  LKJ723: entri<{ lembar: string; id: string; pertama: string }>({
+    judul: 'Id ganda',
+    tingkat: 'error',
+    pesan: (p) => `Id "${p.id}" muncul lebih dari sekali di lembar "${p.lembar}"; yang pertama di ${p.pertama}.`,
+    saran: () => 'hapus salinan barisnya',
+  }),
+  LKJ724: entri<{ kolom: string; id: string; semula: string; sekarang: string }>({
+    judul: 'Kolom terkunci diubah',
+    tingkat: 'error',
+    pesan: (p) => `Kolom "${p.kolom}" (${p.id}) terkunci, tetapi isinya diubah dari ${p.semula} menjadi ${p.sekarang}.`,
+    saran: () => 'kembalikan isinya; nama, satuan dan kode diubah di berkas YAML (renstra/), bukan di buku isian',
+  }),
+  LKJ725: entri<{ kolom: string; id: string; nilai: string }>({
+    judul: 'Sel bukan isian diisi',
+    tingkat: 'error',
+    pesan: (p) => `Sel abu-abu di kolom "${p.kolom}" (${p.id}) diisi ${p.nilai}, padahal nilai itu tidak diisi di baris ini (dihitung dari baris lain atau tidak berlaku).`,
+    saran: () => 'kosongkan sel ini; isi nilainya di baris yang berwarna kuning (mis. pada sub kegiatan)',
+  }),
+  LKJ726: entri<{ lembar: string }>({
+    judul: 'Baris tanpa id',
+    tingkat: 'error',
+    pesan: (p) => `Baris ini di lembar "${p.lembar}" berisi nilai tetapi tidak punya id.`,
+    saran: () => 'baris baru tidak dapat ditambahkan lewat buku isian; hapus baris ini atau kembalikan id-nya',
+  }),
+  LKJ730: entri<{ kolom: string; id: string; semula: string; data: string; buku: string; berkas: string }>({
+    judul: 'Data berubah sejak buku isian dibuat',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Kolom "${p.kolom}" (${p.id}) diubah di buku isian dari ${p.semula} menjadi ${p.buku}, tetapi di ${p.berkas} nilainya juga sudah diubah menjadi ${p.data} sejak buku isian dibuat.`,
+    saran: () => 'pilih salah satu: samakan sel ini dengan nilai di data, atau sunting berkas datanya; lalu impor lagi',
+  }),
+  LKJ731: entri<{ kolom: string; id: string; detail: string }>({
+    judul: 'Nilai tidak memenuhi skema',
+    tingkat: 'error',
+    pesan: (p) => `Isian kolom "${p.kolom}" (${p.id}) membuat data tidak sah: ${p.detail}`,
+    saran: () => 'lengkapi atau perbaiki isian pada baris ini',
+  }),
+  LKJ732: entri<{ jumlah: number }>({
+    judul: 'Hasil impor tidak lolos validasi',
+    tingkat: 'error',
+    pesan: (p) => `Data sesudah impor punya ${p.jumlah} kesalahan (di atas, dengan sel asalnya bila diketahui); tidak ada berkas yang diubah.`,
+    saran: () => 'perbaiki isian yang disebut, lalu impor lagi',
+  }),
+  LKJ733: entri<{ lembar: string; id: string; kolom: string }>({
+    judul: 'Baris tidak ada lagi di data',
+    tingkat: 'error',
+    pesan: (p) => `Kolom "${p.kolom}" baris "${p.id}" (lembar "${p.lembar}") diubah, tetapi tempat nilainya tidak ada lagi di data (Renstra atau berkas diubah sejak buku isian dibuat).`,
+    saran: () => 'buat buku isian baru dengan `lkjip isian <tahun>` dan salin isiannya',
+  }),
+  LKJ734: entri<{ tahun: number; detail: string }>({
+    judul: 'Buku isian belum dapat dibuat',
+    tingkat: 'error',
+    pesan: (p) => `Buku isian tahun ${p.tahun} belum dapat dibuat: ${p.detail}.`,
+    saran: (p) => `perbaiki kesalahan di atas (lkjip validate ${p.tahun}); untuk tahun baru jalankan dulu \`lkjip init ${p.tahun}\``,
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',
@@ -390,6 +567,7 @@ export function diagnosa<C extends KodeDiagnostik>(
   if (extra.column !== undefined) d.column = extra.column;
   if (extra.found !== undefined) d.found = extra.found;
   if (extra.expected !== undefined) d.expected = extra.expected;
+  if (extra.sel !== undefined) d.sel = extra.sel;
   return d;
 }
 
@@ -487,6 +665,7 @@ function bingkaiKode(text: string, line: number, column: number | undefined): st
 export function formatDiagnostic(d: Diagnostic, sources?: Sumber): string {
   let lokasi = '';
   if (d.file) lokasi = d.file + (d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : '') + ' ';
+  if (d.sel) lokasi += `${d.sel} `;
   const judul = judulKode(d.code);
   const out = [tampakkanKontrol(`${lokasi}${d.severity} ${d.code}${judul ? ` ${judul}` : ''}`), `  ${tampakkanKontrol(d.message)}`];
   if (d.file && d.line) {
@@ -513,6 +692,7 @@ export function formatGithub(d: Diagnostic): string {
   if (d.file && d.line && d.column) props.push(`col=${d.column}`);
   const judul = judulKode(d.code);
   props.push(`title=${escProp(`${d.code}${judul ? ` ${judul}` : ''}`)}`);
-  const msg = d.hint ? `${d.message}\nSaran: ${d.hint}` : d.message;
+  const pesan = d.sel ? `${d.sel}: ${d.message}` : d.message;
+  const msg = d.hint ? `${pesan}\nSaran: ${d.hint}` : pesan;
   return `::${level} ${props.join(',')}::${escData(msg)}`;
 }

@@ -17,6 +17,8 @@ Contoh:
   $ lkjip calc 2024 --json > hasil.json hasil hitungan untuk skrip lain
   $ lkjip validate 2024 --data ../opd-lain/data
   $ lkjip init 2025                     mulai data tahun 2025 dari Renstra dan data 2024
+  $ lkjip isian 2025                    buku isian Excel untuk diisi petugas
+  $ lkjip impor 2025 isian-2025.xlsx    kembalikan isian Excel ke data
   $ lkjip build --all                   bangun dokumen semua tahun yang lengkap
 
 Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
@@ -160,6 +162,52 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (tahun: number, opts: GlobalOptions) => {
       const { commandInit } = await import('./commands/init.js');
       code = await commandInit(tahun, opts, io);
+    });
+
+  program
+    .command('isian')
+    .description('tulis buku isian Excel satu tahun: semua nilai dasar untuk diisi petugas')
+    .argument('<tahun>', 'tahun data, misalnya 2024', parseTahun)
+    .addOption(dataOption())
+    .addOption(new Option('-o, --out <berkas.xlsx>', 'berkas keluaran (bawaan: isian-<tahun>.xlsx)'))
+    .addOption(new Option('--timpa', 'timpa berkas keluaran yang sudah ada'))
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nBuku isian berisi lembar Petunjuk, lalu satu tabel per jenis data: indikator (target, realisasi,\n' +
+        'triwulan), program (pagu, realisasi Rp per triwulan), indikator program, anggaran PK, LRA, konteks,\n' +
+        'TC-30, TC-31, Tabel 4.1 dan nilai umum. Sel kuning diisi; id dan nama terkunci (perlindungan lembar\n' +
+        'tanpa kata sandi); angka diberi validasi, pilihan diberi daftar. Nilai turunan tidak diisi.\n' +
+        'Berkas yang sudah ada tidak ditimpa tanpa --timpa. Kembalikan isinya dengan `lkjip impor`.\n\n' +
+        'Contoh:\n  $ lkjip isian 2025\n  $ lkjip isian 2024 --out ~/Dokumen/isian-2024.xlsx',
+    )
+    .action(async (tahun: number, opts: import('./commands/isian.js').IsianOptions) => {
+      const { commandIsian } = await import('./commands/isian.js');
+      code = await commandIsian(tahun, opts, io);
+    });
+
+  program
+    .command('impor')
+    .description('tulis nilai dari buku isian Excel ke berkas YAML tahun itu (di tempat)')
+    .argument('<tahun>', 'tahun data, misalnya 2024', parseTahun)
+    .argument('<berkas.xlsx>', 'buku isian yang sudah diisi')
+    .addOption(dataOption())
+    .addOption(new Option('-n, --dry-run', 'periksa dan tampilkan ringkasan perubahan saja; tidak menulis apa pun'))
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nHanya sel yang diubah yang ditulis, di tempatnya di berkas YAML: komentar, urutan kunci, tanda kutip\n' +
+        'dan gaya { ... } tetap; satu sel yang berubah mengubah satu nilai. Semua masalah dilaporkan sekaligus\n' +
+        'dengan alamat selnya (mis. Indikator!K7) dan id barisnya: teks di sel angka, koma desimal dalam teks,\n' +
+        'id tidak dikenal atau diubah, baris dihapus, kolom terkunci diubah, nilai yang melanggar skema.\n' +
+        'Satu kesalahan saja berarti tidak ada yang ditulis. Hasilnya diperiksa seperti `lkjip validate`\n' +
+        'sebelum ditulis, dan semua berkas yang berubah ditulis sekaligus (semua atau tidak sama sekali).\n' +
+        'Angka yang tersimpan sebagai teks ("1.234.567", "12,5") tidak ditebak; selnya disebut beserta angkanya.\n\n' +
+        'Contoh:\n  $ lkjip impor 2025 isian-2025.xlsx --dry-run\n  $ lkjip impor 2025 isian-2025.xlsx',
+    )
+    .action(async (tahun: number, berkas: string, opts: import('./commands/impor.js').ImporOptions) => {
+      const { commandImpor } = await import('./commands/impor.js');
+      code = await commandImpor(tahun, berkas, opts, io);
     });
 
   if (argv.length === 0) {

@@ -133,3 +133,61 @@ export function asUserError(error: unknown, outDir: string): unknown {
     { cause: error },
   );
 }
+
+export interface BerkasGanti {
+  /** Absolute path of the file to create or replace. */
+  path: string;
+  data: Uint8Array | string;
+}
+
+/** File-system calls of `gantiBerkas`, replaceable in tests to make a step fail. */
+export interface FsGanti {
+  rename(dari: string, ke: string): Promise<void>;
+}
+
+/**
+ * Replaces several files in place, all or none (the data files changed by `lkjip impor`). Each new
+ * content is first written to a temp file beside its target (same folder, so rename is atomic);
+ * only when all are written are the targets moved aside and the new files renamed in. If any
+ * rename fails, the ones done are undone and the old files put back, then the error is thrown as
+ * LKJ745. A file that did not exist before is simply removed again on rollback.
+ */
+export async function gantiBerkas(daftar: readonly BerkasGanti[], fs: FsGanti = { rename }): Promise<void> {
+  const acak = `${process.pid}-${Date.now().toString(36)}`;
+  const langkah = daftar.map((b) => {
+    const dir = dirname(b.path);
+    const nama = basename(b.path);
+    return { ...b, baru: join(dir, `.${nama}.lkjip-baru-${acak}`), lama: join(dir, `.${nama}.lkjip-lama-${acak}`), adaLama: false };
+  });
+  const selesai: typeof langkah = [];
+  try {
+    for (const l of langkah) {
+      await buatFolder(dirname(l.path));
+      await writeFile(l.baru, l.data, { flag: 'wx' });
+    }
+    for (const l of langkah) {
+      l.adaLama = await exists(l.path);
+      if (l.adaLama) await fs.rename(l.path, l.lama);
+      selesai.push(l);
+      await fs.rename(l.baru, l.path);
+    }
+  } catch (error) {
+    for (const l of selesai.reverse()) {
+      if (l.adaLama) {
+        if (await exists(l.lama)) {
+          await rm(l.path, { force: true }).catch(() => undefined);
+          await rename(l.lama, l.path).catch(() => undefined);
+        }
+      } else await rm(l.path, { force: true }).catch(() => undefined);
+    }
+    await Promise.all(langkah.map((l) => rm(l.baru, { force: true }).catch(() => undefined)));
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    throw new ExportError(
+      'LKJ745',
+      `Berkas data tidak dapat ditulis (${code ?? (error as Error).message}); semua berkas dikembalikan seperti semula.`,
+      'Periksa izin tulis folder data dan ruang disk, tutup program lain yang membuka berkasnya, lalu ulangi.',
+      { cause: error },
+    );
+  }
+  await Promise.all(langkah.filter((l) => l.adaLama).map((l) => rm(l.lama, { force: true }).catch(() => undefined)));
+}
