@@ -141,13 +141,17 @@ export async function imporBukuIsian(o: OpsiImpor): Promise<HasilImpor> {
     const lf = [...loaded.files.values()].find((f) => f.relatif === relatif);
     const abs = path.join(o.dataDir, relatif);
     const teksLama = lf?.text ?? teksBerkasBaru(loaded, jenis, o.tahun);
+    // A new file takes its quoting habits from the same kind of file of the nearest other year.
+    const contoh = lf ? undefined : [...loaded.files.values()].filter((f) => f.jenis === jenis && f.tahun !== undefined).sort((a, b) => Math.abs((a.tahun as number) - o.tahun) - Math.abs((b.tahun as number) - o.tahun))[0];
     const h = suntingYaml(
       teksLama,
       ps.map((p) => ({ jalur: p.medan.jalur, nilai: p.baru })),
-      aturanSisip(skemaBerkas(jenis)),
+      { ...aturanSisip(skemaBerkas(jenis)), ...(contoh ? { teksContoh: contoh.text } : {}) },
     );
     const file = tampilanPath(abs);
     baru.push({ relatif, abs, file, jenis, teks: h.teks, nilai: h.nilai, ada: !!lf });
+    // Code frames of problems found from here on show the text as it would be.
+    hasil.sumber.set(file, h.teks);
     hasil.diagnostik.push(...cekSkema(file, relatif, jenis, h.teks, h.nilai, cocok.letak, ps, fileBuku));
   }
   hasil.berkas = baru.map((b) => ({ file: b.file, baru: !b.ada }));
@@ -172,7 +176,6 @@ export async function imporBukuIsian(o: OpsiImpor): Promise<HasilImpor> {
     const keAsli = tampilanPath(o.dataDir);
     const ganti = (f: string | undefined): string | undefined => (f && f.startsWith(dariSalinan) ? keAsli + f.slice(dariSalinan.length) : f);
     const cek = (await o.periksa(salinan)).filter((d) => d.severity === 'error');
-    for (const b of baru) hasil.sumber.set(b.file, b.teks);
     if (cek.length > 0) {
       const baris = barisPerubahan(baru, cocok.perubahan);
       for (const d of cek) {
@@ -219,7 +222,7 @@ function teksBerkasBaru(loaded: Loaded, jenis: JenisBerkas, tahun: number): stri
     // A base file: opd.yaml is one folder above a year folder, renstra/ at the same depth.
     awalan ??= f.relatif.startsWith('renstra/') ? m[1] : `../${m[1]}`;
   }
-  return `# yaml-language-server: $schema=${awalan ?? '../../schemas'}/${namaSkema(jenis)}\n` + `# Dibuat oleh \`lkjip impor ${tahun}\` dari buku isian.\ntahun: ${tahun}\n`;
+  return `# yaml-language-server: $schema=${awalan ?? '../..'}/schemas/${namaSkema(jenis)}\n` + `# Dibuat oleh \`lkjip impor ${tahun}\` dari buku isian.\ntahun: ${tahun}\n`;
 }
 
 /** Schema errors of a changed file, each pinned to the cell it comes from where it can be. */
@@ -258,8 +261,18 @@ function cekSkema(
     const ptr = e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}` : e.instancePath;
     let l = penunjuk.get(ptr) ?? diubah.get(ptr);
     if (!l) {
-      // The nearest changed cell under the failing place (a list that became too short, ...).
-      for (const [p, x] of diubah) if (p.startsWith(`${e.instancePath}/`) || e.instancePath.startsWith(`${p}/`)) l = x;
+      // Else the changed cell closest to the failing place (most path segments in common).
+      let terbaik = 0;
+      const seg = ptr.split('/');
+      for (const [p, x] of diubah) {
+        const ps = p.split('/');
+        let n = 0;
+        while (n < ps.length && n < seg.length && ps[n] === seg[n]) n++;
+        if (n - 1 > terbaik) {
+          terbaik = n - 1;
+          l = x;
+        }
+      }
     }
     const [d] = diagnosaSkema([e], lf as unknown as Parameters<typeof diagnosaSkema>[1]);
     const detail = d ? `${d.message}${d.hint ? ` (${d.hint})` : ''}` : `${e.instancePath} ${e.message ?? ''}`;

@@ -39,6 +39,8 @@ export interface OpsiSunting {
   kerangka(jalur: Jalur): Record<string, unknown>;
   /** Length of a new list at a path (4 for the quarters), filled with null. */
   panjangDaftar(jalur: Jalur): number;
+  /** For a new file: a file of the same kind whose quoting habits new text values follow. */
+  teksContoh?: string;
 }
 
 export interface HasilSunting {
@@ -300,7 +302,7 @@ export function suntingYaml(teks: string, suntingan: readonly Suntingan[], opsi:
   for (const s of suntingan) tulisJs(harap, s.jalur, 0, s.nilai, opsi);
 
   const nl = teks.includes('\r\n') ? '\r\n' : '\n';
-  const kutip = kutipBerkas(doc);
+  const kutip = kutipBerkas(opsi.teksContoh !== undefined ? (Y.parseDocument(opsi.teksContoh) as Document.Parsed) : doc);
   const edits: Edit[] = [];
   let urut = 0;
   const sisipan = new Map<Node, Sisipan>();

@@ -416,7 +416,13 @@ function lembarKonteks(src: Sumber, tahun: number): LembarIsian {
         const sa = skemaDi(skema, anak);
         if (!sa) continue;
         const tipe = Array.isArray(sa.type) ? sa.type : [sa.type];
-        if (sa.properties) telusuri(anak, [...label, labelSkema(sa.description, k)], dalamDaftar);
+        if (sa.properties) {
+          // A section whose required list is empty cannot be completed from the workbook (its items,
+          // sarana prasarana barang, are added in the YAML): no rows for it until it has items.
+          const daftarWajib = (sa.required ?? []).filter((r) => (skemaDi(skema, [...anak, r])?.type ?? '') === 'array');
+          if (daftarWajib.some((r) => !Array.isArray(src.ambil(C, [...anak, r])) || (src.ambil(C, [...anak, r]) as unknown[]).length === 0)) continue;
+          telusuri(anak, [...label, labelSkema(sa.description, k)], dalamDaftar);
+        }
         else if (tipe.includes('array')) {
           const isi = src.ambil(C, anak);
           if (!Array.isArray(isi)) continue;

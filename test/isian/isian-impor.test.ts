@@ -283,6 +283,44 @@ describe('lkjip impor: mistakes are refused, each with its cell, and nothing is 
     expect(sidik(path.join(dir, 'data'))).toEqual(awal);
   });
 
+  it('refuses a zip bomb and a file that is not a workbook, before opening them', async () => {
+    const dir = salin(DATA);
+    const { deflateRawSync } = await import('node:zlib');
+    // One entry of 60 MB of spaces, a few KB compressed: refused from the directory alone.
+    const isi = deflateRawSync(Buffer.alloc(60 * 1024 * 1024, 0x20));
+    const nama = Buffer.from('xl/worksheets/sheet1.xml');
+    const lokal = Buffer.alloc(30);
+    lokal.writeUInt32LE(0x04034b50, 0);
+    lokal.writeUInt16LE(8, 8);
+    lokal.writeUInt32LE(isi.length, 18);
+    lokal.writeUInt32LE(60 * 1024 * 1024, 22);
+    lokal.writeUInt16LE(nama.length, 26);
+    const pusat = Buffer.alloc(46);
+    pusat.writeUInt32LE(0x02014b50, 0);
+    pusat.writeUInt16LE(8, 10);
+    pusat.writeUInt32LE(isi.length, 20);
+    pusat.writeUInt32LE(60 * 1024 * 1024, 24);
+    pusat.writeUInt16LE(nama.length, 28);
+    const akhir = Buffer.alloc(22);
+    akhir.writeUInt32LE(0x06054b50, 0);
+    akhir.writeUInt16LE(1, 8);
+    akhir.writeUInt16LE(1, 10);
+    akhir.writeUInt32LE(46 + nama.length, 12);
+    akhir.writeUInt32LE(30 + nama.length + isi.length, 16);
+    writeFileSync(path.join(dir, 'bom.xlsx'), Buffer.concat([lokal, nama, isi, pusat, nama, akhir]));
+    const awal = sidik(path.join(dir, 'data'));
+    const h = await lkjip(['impor', '2024', 'bom.xlsx'], dir);
+    expect(h.code).toBe(1);
+    expect(h.err).toMatch(/bom\.xlsx error LKJ702 Buku isian ditolak karena ukurannya[\s\S]*mengembang \d+ kali/);
+    writeFileSync(path.join(dir, 'lama.xlsx'), 'id;realisasi\nIKU-1;89,6\n');
+    const h2 = await lkjip(['impor', '2024', 'lama.xlsx'], dir);
+    expect(h2.code).toBe(1);
+    expect(h2.err).toMatch(/lama\.xlsx error LKJ701[\s\S]*CSV[\s\S]*Saran: buka berkasnya/);
+    expect(sidik(path.join(dir, 'data'))).toEqual(awal);
+    const h3 = await lkjip(['impor', '2024', 'tidak-ada.xlsx'], dir);
+    expect(h3.code).toBe(2);
+  });
+
   it('refuses a workbook of another year', async () => {
     const { dir, buku } = await siapkan(DATA, 2024);
     const h = await lkjip(['impor', '2023', buku], dir);
