@@ -540,6 +540,14 @@ export const KATALOG = {
     pesan: (p) => `Buku isian tahun ${p.tahun} belum dapat dibuat: ${p.detail}.`,
     saran: (p) => `perbaiki kesalahan di atas (lkjip validate ${p.tahun}); untuk tahun baru jalankan dulu \`lkjip init ${p.tahun}\``,
   }),
+  LKJ735: entri<{ kolom: string; id: string; tampil: string; nilai: string }>({
+    judul: 'Angka berformat persen',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Sel di kolom "${p.kolom}" (${p.id}) tampil ${p.tampil}% tetapi Excel menyimpannya sebagai ${p.nilai} (format persen membagi dengan 100). ` +
+      'Data lkjip menulis persen sebagai angkanya saja.',
+    saran: (p) => `ubah format sel menjadi Umum (General) dan ketik ${p.tampil} tanpa tanda %`,
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',

@@ -15,7 +15,8 @@
 import { bacaEntri, GalatBuku, periksaZip, type EntriZip } from './zip.js';
 
 export type SelBaca =
-  | { jenis: 'angka'; nilai: number; rumus: boolean }
+  /** `persen`: shown with a % format, so Excel keeps 89,6 % as 0.896. */
+  | { jenis: 'angka'; nilai: number; rumus: boolean; persen?: boolean }
   | { jenis: 'teks'; nilai: string; rumus: boolean }
   | { jenis: 'boolean'; nilai: boolean; rumus: boolean }
   | { jenis: 'galat'; nilai: string; rumus: boolean }
@@ -96,6 +97,14 @@ export function uraiAlamat(ref: string): { kolom: number; baris: number } | unde
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30). */
 const FORMAT_TANGGAL_BAWAAN = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+/** Built-in percent formats (ECMA-376 18.8.30). */
+const FORMAT_PERSEN_BAWAAN = new Set([9, 10]);
+
+/** Whether a format code shows the value as a percentage (a % outside quotes and escapes). */
+export function formatPersen(kode: string): boolean {
+  return /%/.test(kode.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+}
+
 /** Whether a custom format code shows a date: d, m, y, h or s outside quotes, brackets and escapes. */
 export function formatTanggal(kode: string): boolean {
   const inti = kode
@@ -158,6 +167,7 @@ export function bacaXlsx(buf: Uint8Array, hanya?: ReadonlySet<string>): BukuBaca
   if (sharedXml) for (const si of elemen(sharedXml, 'si')) shared.push(teksItem(si.isi));
 
   const gayaTanggal = new Set<number>();
+  const gayaPersen = new Set<number>();
   const pathGaya = rel.find((r) => /\/styles$/.test(r.tipe))?.target;
   const gayaXml = pathGaya ? baca(pathGaya) : undefined;
   if (gayaXml) {
@@ -169,6 +179,7 @@ export function bacaXlsx(buf: Uint8Array, hanya?: ReadonlySet<string>): BukuBaca
       const id = Number(atribut(m[1] ?? '').get('numFmtId') ?? 0);
       const kode = kustom.get(id);
       if (kode !== undefined ? formatTanggal(kode) : FORMAT_TANGGAL_BAWAAN.has(id)) gayaTanggal.add(i);
+      else if (kode !== undefined ? formatPersen(kode) : FORMAT_PERSEN_BAWAAN.has(id)) gayaPersen.add(i);
       i++;
     }
   }
@@ -183,7 +194,7 @@ export function bacaXlsx(buf: Uint8Array, hanya?: ReadonlySet<string>): BukuBaca
     const target = rel.find((r) => r.id === rid)?.target;
     const xml = target ? baca(target) : undefined;
     if (xml === undefined) throw new GalatBuku('rusak', `isi lembar "${n}" tidak ditemukan di arsip`);
-    lembar.set(n, bacaLembar(n, xml, shared, gayaTanggal, basis1904, s.atr.get('state') ?? 'visible'));
+    lembar.set(n, bacaLembar(n, xml, shared, { tanggal: gayaTanggal, persen: gayaPersen }, basis1904, s.atr.get('state') ?? 'visible'));
   }
   return { nama, lembar };
 }
@@ -208,7 +219,12 @@ function atributTag(tag: string, nama: string): string | undefined {
 const RE_BARIS = /<(?:[\w.-]+:)?row(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
 const RE_SEL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 
-function bacaLembar(nama: string, xml: string, shared: string[], gayaTanggal: Set<number>, basis1904: boolean, keadaan: string): LembarBaca {
+interface Gaya {
+  tanggal: Set<number>;
+  persen: Set<number>;
+}
+
+function bacaLembar(nama: string, xml: string, shared: string[], gaya: Gaya, basis1904: boolean, keadaan: string): LembarBaca {
   const data = /<(?:\w+:)?sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/.exec(xml)?.[1] ?? '';
   const baris = new Map<number, Map<number, SelBaca>>();
   let maksBaris = 0;
@@ -224,7 +240,7 @@ function bacaLembar(nama: string, xml: string, shared: string[], gayaTanggal: Se
       k = posisi?.kolom ?? k + 1;
       const isi = c[2] ?? '';
       if (isi === '') continue;
-      const nilai = nilaiSel(atributTag(tag, 't') ?? 'n', Number(atributTag(tag, 's') ?? 0), isi, shared, gayaTanggal, basis1904);
+      const nilai = nilaiSel(atributTag(tag, 't') ?? 'n', Number(atributTag(tag, 's') ?? 0), isi, shared, gaya, basis1904);
       if (nilai) sel.set(k, nilai);
     }
     if (sel.size > 0) {
@@ -235,7 +251,7 @@ function bacaLembar(nama: string, xml: string, shared: string[], gayaTanggal: Se
   return { nama, baris, maksBaris, keadaan };
 }
 
-function nilaiSel(t: string, gaya: number, isi: string, shared: string[], gayaTanggal: Set<number>, basis1904: boolean): SelBaca | undefined {
+function nilaiSel(t: string, s: number, isi: string, shared: string[], gaya: Gaya, basis1904: boolean): SelBaca | undefined {
   const rumus = /<(?:[\w.-]+:)?f\b/.test(isi);
   const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(isi)?.[1];
   if (t === 'inlineStr') {
@@ -262,8 +278,8 @@ function nilaiSel(t: string, gaya: number, isi: string, shared: string[], gayaTa
       if (teks.trim() === '') return rumus ? { jenis: 'tanpa-hasil', nilai: '', rumus: true } : undefined;
       const n = Number(teks);
       if (!Number.isFinite(n)) return { jenis: 'galat', nilai: teks, rumus };
-      if (gayaTanggal.has(gaya)) return { jenis: 'tanggal', nilai: keIso(n, basis1904), serial: n, rumus };
-      return { jenis: 'angka', nilai: n, rumus };
+      if (gaya.tanggal.has(s)) return { jenis: 'tanggal', nilai: keIso(n, basis1904), serial: n, rumus };
+      return gaya.persen.has(s) ? { jenis: 'angka', nilai: n, rumus, persen: true } : { jenis: 'angka', nilai: n, rumus };
     }
   }
 }

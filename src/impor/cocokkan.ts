@@ -95,6 +95,9 @@ export function bacaSel(s: SelBaca | undefined, tipe: TipeNilai, kolom: string, 
   if (s.jenis === 'galat' || s.jenis === 'tanpa-hasil') return gagal(diagnosa('LKJ716', { kolom, id, nilai: tampilBaca(s) }, lok));
   if (tipe.jenis === 'angka') {
     if (s.jenis === 'angka') {
+      if (s.persen) {
+        return gagal(diagnosa('LKJ735', { kolom, id, tampil: tampilkanSel(rapikanAngka(s.nilai * 100)), nilai: tampilkanSel(rapikanAngka(s.nilai)) }, lok));
+      }
       const n = rapikanAngka(s.nilai);
       if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER) return gagal(diagnosa('LKJ718', { kolom, id, nilai: String(s.nilai) }, lok));
       if (tipe.bulat && !Number.isInteger(n)) return gagal(diagnosa('LKJ713', { kolom, id, nilai: tampilkanSel(n) }, lok));

@@ -45,7 +45,7 @@ export function isiPetunjuk(ws: ExcelJS.Worksheet, buku: BukuIsian, gaya: Gaya):
   );
   r++;
   tulis('Cara mengisi', { tebal: true, ukuran: 11 });
-  for (const l of langkahPetunjuk(buku.tahun)) tulis(l, { tinggi: Math.ceil(l.length / 125) * 13 + 3 });
+  for (const l of langkahPetunjuk(buku.tahun)) tulis(l, { tinggi: Math.ceil(l.length / 170) * 13 + 3 });
   r++;
   tulis('Warna sel', { tebal: true, ukuran: 11 });
   const warna: [string, string, string][] = [
@@ -60,9 +60,11 @@ export function isiPetunjuk(ws: ExcelJS.Worksheet, buku: BukuIsian, gaya: Gaya):
     c.font = { name: gaya.font, size: 10 };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
     c.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    c.alignment = { vertical: 'top' };
     const d = ws.getCell(r, 2);
     d.value = arti;
     d.font = { name: gaya.font, size: 10 };
+    d.alignment = { vertical: 'top' };
     ws.mergeCells(r, 2, r, 3);
     r++;
   }
@@ -72,12 +74,13 @@ export function isiPetunjuk(ws: ExcelJS.Worksheet, buku: BukuIsian, gaya: Gaya):
     const a = ws.getCell(r, 1);
     a.value = l.nama;
     a.font = { name: gaya.font, size: 10, bold: true };
+    a.alignment = { vertical: 'top' };
     const b = ws.getCell(r, 2);
     b.value = l.ringkas;
     b.font = { name: gaya.font, size: 10 };
     b.alignment = { wrapText: true, vertical: 'top' };
     ws.mergeCells(r, 2, r, 3);
-    if (l.ringkas.length > 110) ws.getRow(r).height = 28;
+    if (l.ringkas.length > 150) ws.getRow(r).height = 28;
     r++;
   }
   r++;
@@ -96,7 +99,7 @@ export function isiPetunjuk(ws: ExcelJS.Worksheet, buku: BukuIsian, gaya: Gaya):
         cell.font = { name: gaya.font, size: 10, bold: tebal };
         cell.alignment = { wrapText: true, vertical: 'top' };
       }
-      if (k.keterangan.length > 95) ws.getRow(r).height = 28;
+      if (k.keterangan.length > 120) ws.getRow(r).height = 28;
       r++;
     }
   }

@@ -160,7 +160,8 @@ export function urutanKunci(akar: SkemaJson, jalur: Jalur): readonly string[] | 
 
 /**
  * The smallest object the schema accepts at a path, apart from its scalars: every required list is
- * `[]` and every required object is itself such a skeleton (a new TC-31 node gets both its sides).
+ * `[]`, every required object is itself such a skeleton (a new TC-31 node gets both its sides), a
+ * required nullable value is null.
  */
 export function kerangka(akar: SkemaJson, jalur: Jalur): Record<string, unknown> {
   const s = skemaDi(akar, jalur);
@@ -170,6 +171,8 @@ export function kerangka(akar: SkemaJson, jalur: Jalur): Record<string, unknown>
     const t = anak ? tipeDari(anak) : [];
     if (t.includes('array')) out[k] = [];
     else if (t.includes('object') || anak?.properties) out[k] = kerangka(akar, [...jalur, k]);
+    // A required value that may be null starts as null: "not available" (pembanding `nilai`).
+    else if (t.includes('null')) out[k] = null;
   }
   return out;
 }

@@ -11,6 +11,7 @@
  * - Anggaran PK: program budgets of the PK APBD and P-APBD (pk.yaml).
  * - LRA: the LRA columns 3-7 and 13 per program / kegiatan / sub kegiatan (lra.yaml).
  * - Konteks: every value of konteks.yaml the schema knows, found by walking the schema.
+ * - Pembanding: the comparison values of Tabel 3.1.3.c (lkjip.yaml).
  * - TC-30, TC-31 (both sides), Tabel 4.1: the Renja forms' numbers (renja.yaml).
  * - Umum: single values (triwulan evaluasi, LRA months, sumber data lines).
  *
@@ -114,6 +115,7 @@ export function susunBukuIsian(loaded: Loaded, tahun: number): BukuIsian {
     lembarAnggaranPk(src, tahun, pohon),
     lembarLra(src, tahun, pohon, hasil),
     lembarKonteks(src, tahun),
+    lembarPembanding(ds, src, tahun),
     lembarTc30(ds, src, tahun),
     lembarTc31(ds, src, tahun, pohon),
     lembarMatriks(ds, src, tahun, pohon),
@@ -448,6 +450,34 @@ function lembarKonteks(src: Sumber, tahun: number): LembarIsian {
   return { nama: 'Konteks', tabel: 'Konteks', ringkas: `Tabel konteks Bab I ${tahun} (konteks.yaml): satu baris per nilai.`, kolom: kol, baris };
 }
 
+function lembarPembanding(ds: DataSet, src: Sumber, tahun: number): LembarIsian {
+  const J = `${tahun}/lkjip.yaml`;
+  const nama = new Map((ds.strategis.indikator ?? []).map((i) => [i.id, i.nama]));
+  const ids = daftarObj(src.ambil(J, ['pembanding', 'indikator'])).map((x) => String(x.id));
+  for (const i of ds.strategis.indikator ?? []) if ((i.jenis === 'iku' || i.jenis === 'kinerja_lainnya') && !ids.includes(i.id)) ids.push(i.id);
+  const kol: KolomIsian[] = [
+    kolom('id', 'id', 10, 'id'),
+    kolom('uraian', 'indikator', 48, 'info'),
+    kolom('nilai', 'nilai pembanding', 14, 'isian', 'realisasi provinsi/nasional; kosong bila tidak ada (dicetak "-")', ANGKA),
+    kolom('pembanding', 'pembanding', 36, 'isian', 'instansi/wilayah pembanding'),
+    kolom('keterangan', 'keterangan', 24, 'isian', 'kolom KET, mis. "Perbedaan indikator"'),
+  ];
+  const baris = ids.map((id) => {
+    const j = (k: string): Jalur => ['pembanding', 'indikator', pilih('id', id, ids), k];
+    return {
+      id,
+      sel: {
+        id: info(id),
+        uraian: info(nama.get(id) ?? ''),
+        nilai: input(src.medan(J, 'lkjip', j('nilai'))),
+        pembanding: input(src.medan(J, 'lkjip', j('pembanding'))),
+        keterangan: input(src.medan(J, 'lkjip', j('keterangan'))),
+      },
+    };
+  });
+  return { nama: 'Pembanding', tabel: 'Pembanding', ringkas: `LKJIP Tabel 3.1.3.c: realisasi pembanding (provinsi/nasional) ${tahun} per indikator.`, kolom: kol, baris };
+}
+
 function lembarTc30(ds: DataSet, src: Sumber, tahun: number): LembarIsian {
   const R = `${tahun}/renja.yaml`;
   const tc30 = ds.tahun.get(tahun)?.renja?.tc30;
@@ -675,6 +705,7 @@ function lembarUmum(src: Sumber, tahun: number): LembarIsian {
     { berkas: `${tahun}/lra.yaml`, jenis: 'lra', jalur: ['sumber_data'] },
     { berkas: `${tahun}/kinerja.yaml`, jenis: 'kinerja', jalur: ['sumber_data'] },
     { berkas: `${tahun}/pk.yaml`, jenis: 'pk', jalur: ['sumber_data'] },
+    { berkas: `${tahun}/lkjip.yaml`, jenis: 'lkjip', jalur: ['pembanding', 'catatan'] },
   ];
   const baris = isian.map((x) => {
     const id = `${x.jenis}.${x.jalur.join('.')}`;

@@ -77,12 +77,12 @@ function validasi(m: Medan): ExcelJS.DataValidation | undefined {
 function tinggiBaris(l: LembarIsian, baris: LembarIsian['baris'][number]): number | undefined {
   let maks = 1;
   for (const k of l.kolom) {
-    if (k.peran !== 'info') continue;
     const s = baris.sel[k.kunci];
-    const teks = s?.nilai;
+    const teks = k.peran === 'info' ? s?.nilai : s?.medan?.tipe.jenis === 'teks' ? s.medan.nilai : undefined;
     if (typeof teks !== 'string' || teks.length === 0) continue;
     // About 1.3 characters of 10 pt Arial text per unit of column width.
-    const perBaris = Math.max(8, Math.floor((k.lebar - 2 - (baris.indent ?? 0) * 2) * 1.3));
+    const indent = k.kunci === 'uraian' ? baris.indent ?? 0 : 0;
+    const perBaris = Math.max(8, Math.floor((k.lebar - 2 - indent * 2) * 1.3));
     maks = Math.max(maks, Math.ceil(teks.length / perBaris));
   }
   return maks > 1 ? Math.min(maks, 8) * 13 + 3 : undefined;
@@ -140,12 +140,13 @@ function tulisLembar(wb: ExcelJS.Workbook, l: LembarIsian): void {
     const jenis = s?.medan ? 'isian' : k.peran === 'isian' ? 'bukan' : k.peran;
     const format = s?.format ?? k.format ?? (s?.medan?.tipe.jenis === 'angka' ? (s.medan.tipe.bulat ? '#,##0' : 'General') : undefined);
     const pakaiFormat = format && (angka || !!s?.rumus || !!s?.medan) ? format : undefined;
-    const kunci = `${jenis}|${tebal}|${indent}|${pakaiFormat ?? ''}`;
+    const teks = s?.medan?.tipe.jenis === 'teks' && !s.medan.tipe.pilihan;
+    const kunci = `${jenis}|${tebal}|${indent}|${pakaiFormat ?? ''}|${teks}`;
     let g = gaya.get(kunci);
     if (!g) {
       g = {
         font: { name: FONT, size: UKURAN, bold: tebal, italic: k.peran === 'rumus' },
-        alignment: { vertical: 'top', wrapText: jenis === 'info', ...(indent ? { indent } : {}) },
+        alignment: { vertical: 'top', wrapText: jenis === 'info' || teks, ...(indent ? { horizontal: 'left', indent } : {}) },
         border: kotak,
         protection: { locked: jenis !== 'isian' },
       };
@@ -196,7 +197,11 @@ export async function tulisBukuIsian(buku: BukuIsian, opsi: OpsiTulis): Promise<
   wb.title = `Buku isian ${buku.opd} tahun ${buku.tahun}`;
   wb.calcProperties.fullCalcOnLoad = false;
 
-  const petunjuk = wb.addWorksheet('Petunjuk', { properties: { tabColor: { argb: WARNA.kepala } } });
+  const petunjuk = wb.addWorksheet('Petunjuk', {
+    properties: { tabColor: { argb: WARNA.kepala } },
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ showGridLines: false }],
+  });
   isiPetunjuk(petunjuk, buku, { font: FONT, warna: WARNA });
   await lindungi(petunjuk);
   for (const l of buku.lembar) {

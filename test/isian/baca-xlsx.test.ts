@@ -5,7 +5,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bacaXlsx, formatTanggal } from '../../src/impor/baca-xlsx.js';
+import { bacaXlsx, formatPersen, formatTanggal } from '../../src/impor/baca-xlsx.js';
 import { GalatBuku, MAKS_ENTRI_BUKU, periksaZip } from '../../src/impor/zip.js';
 
 /** A minimal zip (deflated entries); `bohong` declares a smaller uncompressed size than the truth. */
@@ -97,6 +97,15 @@ describe('bacaXlsx', () => {
     const l = bacaXlsx(buku('<x:row r="1"><x:c r="A1" s="1"><x:v>45424</x:v></x:c><x:c r="B1" t="d"><x:v>2024-05-12T00:00:00</x:v></x:c></x:row>')).lembar.get('Data & Isian')!;
     expect(l.baris.get(1)?.get(1)).toEqual({ jenis: 'tanggal', nilai: '2024-05-12', serial: 45424, rumus: false });
     expect(l.baris.get(1)?.get(2)).toEqual({ jenis: 'tanggal', nilai: '2024-05-12', rumus: false });
+  });
+
+  it.each([
+    ['0.00%', true],
+    ['0%', true],
+    ['#,##0" %"', false],
+    ['#,##0', false],
+  ])('format %s is a percentage: %s', (kode, hasil) => {
+    expect(formatPersen(kode)).toBe(hasil);
   });
 
   it.each([

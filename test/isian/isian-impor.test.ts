@@ -34,7 +34,7 @@ describe('lkjip isian', () => {
   it('starts with Petunjuk, then one sheet per kind of data, and hides its memory', () => {
     const nama = wb.worksheets.map((w) => w.name);
     expect(nama[0]).toBe('Petunjuk');
-    expect(nama).toEqual(['Petunjuk', 'Indikator', 'Program', 'Indikator Program', 'Anggaran PK', 'LRA', 'Konteks', 'TC-30', 'TC-31', 'Tabel 4.1', 'Umum', 'lkjip']);
+    expect(nama).toEqual(['Petunjuk', 'Indikator', 'Program', 'Indikator Program', 'Anggaran PK', 'LRA', 'Konteks', 'Pembanding', 'TC-30', 'TC-31', 'Tabel 4.1', 'Umum', 'lkjip']);
     expect(wb.getWorksheet('lkjip')?.state).toBe('veryHidden');
     const petunjuk = wb.getWorksheet('Petunjuk')!;
     const teks: string[] = [];
@@ -226,6 +226,15 @@ describe('lkjip impor: mistakes are refused, each with its cell, and nothing is 
         c.numFmt = 'dd/mm/yyyy';
       },
       /Indikator!J5 error LKJ712 Tanggal di sel angka[\s\S]*2024-05-12/,
+    ],
+    [
+      'a percentage typed with % (Excel keeps 0.896)',
+      (wb) => {
+        const c = sel(wb, 'Indikator', 'IKU-1', 'realisasi');
+        c.value = 0.896;
+        c.numFmt = '0.0%';
+      },
+      /Indikator!J3 error LKJ735 Angka berformat persen[\s\S]*tampil 89,6% tetapi Excel menyimpannya sebagai 0,896/,
     ],
     ['a choice not in the list', (wb) => (sel(wb, 'Indikator', 'IKU-1', 'polaritas').value = 'naik'), /Indikator!E3 error LKJ715[\s\S]*tinggi_baik, rendah_baik/],
     ['an error value', (wb) => (sel(wb, 'Indikator', 'IKU-1', 'realisasi').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue), /Indikator!J3 error LKJ716/],
