@@ -73,7 +73,7 @@ export interface BarisIsian {
 export interface LembarIsian {
   /** Sheet name (at most 31 characters). */
   nama: string;
-  /** Excel table name (letters, digits, underscores). */
+  /** Excel table name: letters, digits, underscores, and never like a cell reference (`TC30` is one), hence the `tbl` prefix. */
   tabel: string;
   /** One line for the Petunjuk sheet: what this sheet holds and where it goes. */
   ringkas: string;

@@ -209,7 +209,7 @@ function lembarIndikator(ds: DataSet, src: Sumber, tahun: number, hasil: HasilTa
   });
   return {
     nama: 'Indikator',
-    tabel: 'Indikator',
+    tabel: 'tblIndikator',
     ringkas: `Indikator tujuan, IKU dan kinerja lainnya: target Renstra dan PK, realisasi tahunan dan per triwulan ${tahun}.`,
     kolom: kol,
     baris,
@@ -244,7 +244,7 @@ function lembarProgram(src: Sumber, tahun: number, pohon: NodePohon[]): LembarIs
   });
   return {
     nama: 'Program',
-    tabel: 'Program',
+    tabel: 'tblProgram',
     ringkas: `Pagu APBD dan realisasi Rupiah per triwulan ${tahun} setiap program, kegiatan dan sub kegiatan (E.81).`,
     kolom: kol,
     baris,
@@ -296,7 +296,7 @@ function lembarIndikatorProgram(ds: DataSet, src: Sumber, tahun: number, pohon: 
   });
   return {
     nama: 'Indikator Program',
-    tabel: 'IndikatorProgram',
+    tabel: 'tblIndikatorProgram',
     ringkas: `Indikator program, kegiatan dan sub kegiatan: target Renstra dan Renja ${tahun}, realisasi per triwulan dan tahunan (E.81, TC-29, Tabel 3.1.3.a.2).`,
     kolom: kol,
     baris,
@@ -336,7 +336,7 @@ function lembarAnggaranPk(src: Sumber, tahun: number, pohon: NodePohon[]): Lemba
       tebal: true,
     };
   });
-  return { nama: 'Anggaran PK', tabel: 'AnggaranPK', ringkas: `Anggaran program di Perjanjian Kinerja ${tahun} (APBD dan P-APBD).`, kolom: kol, baris };
+  return { nama: 'Anggaran PK', tabel: 'tblAnggaranPK', ringkas: `Anggaran program di Perjanjian Kinerja ${tahun} (APBD dan P-APBD).`, kolom: kol, baris };
 }
 
 function lembarLra(src: Sumber, tahun: number, pohon: NodePohon[], hasil: HasilTahun): LembarIsian {
@@ -385,7 +385,7 @@ function lembarLra(src: Sumber, tahun: number, pohon: NodePohon[], hasil: HasilT
   });
   return {
     nama: 'LRA',
-    tabel: 'LRA',
+    tabel: 'tblLRA',
     ringkas: `Laporan Realisasi Anggaran ${tahun}: kolom 3-7 dan 13 per program, kegiatan dan sub kegiatan (baris induk ikut diisi seperti tercetak).`,
     kolom: kol,
     baris,
@@ -447,7 +447,7 @@ function lembarKonteks(src: Sumber, tahun: number): LembarIsian {
     kolom('uraian', 'uraian', 60, 'info'),
     kolom('nilai', 'nilai', 18, 'isian', 'angka atau teks sesuai barisnya', '#,##0.##########'),
   ];
-  return { nama: 'Konteks', tabel: 'Konteks', ringkas: `Tabel konteks Bab I ${tahun} (konteks.yaml): satu baris per nilai.`, kolom: kol, baris };
+  return { nama: 'Konteks', tabel: 'tblKonteks', ringkas: `Tabel konteks Bab I ${tahun} (konteks.yaml): satu baris per nilai.`, kolom: kol, baris };
 }
 
 function lembarPembanding(ds: DataSet, src: Sumber, tahun: number): LembarIsian {
@@ -475,7 +475,7 @@ function lembarPembanding(ds: DataSet, src: Sumber, tahun: number): LembarIsian 
       },
     };
   });
-  return { nama: 'Pembanding', tabel: 'Pembanding', ringkas: `LKJIP Tabel 3.1.3.c: realisasi pembanding (provinsi/nasional) ${tahun} per indikator.`, kolom: kol, baris };
+  return { nama: 'Pembanding', tabel: 'tblPembanding', ringkas: `LKJIP Tabel 3.1.3.c: realisasi pembanding (provinsi/nasional) ${tahun} per indikator.`, kolom: kol, baris };
 }
 
 function lembarTc30(ds: DataSet, src: Sumber, tahun: number): LembarIsian {
@@ -514,7 +514,7 @@ function lembarTc30(ds: DataSet, src: Sumber, tahun: number): LembarIsian {
     }
     return { id: b.indikator, sel };
   });
-  return { nama: 'TC-30', tabel: 'TC30', ringkas: 'Renja Tabel TC-30: kinerja pelayanan per IKU (target, realisasi, proyeksi per tahun).', kolom: kol, baris };
+  return { nama: 'TC-30', tabel: 'tblTC30', ringkas: 'Renja Tabel TC-30: kinerja pelayanan per IKU (target, realisasi, proyeksi per tahun).', kolom: kol, baris };
 }
 
 interface NodeRenja {
@@ -607,7 +607,7 @@ function lembarTc31(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[])
   }
   return {
     nama: 'TC-31',
-    tabel: 'TC31',
+    tabel: 'tblTC31',
     ringkas: 'Renja Tabel TC-31: target indikator, rincian dan pagu pada sisi Perubahan RKPD dan hasil analisis kebutuhan.',
     kolom: kol,
     baris,
@@ -688,7 +688,7 @@ function lembarMatriks(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon
   }
   return {
     nama: 'Tabel 4.1',
-    tabel: 'Matriks41',
+    tabel: 'tblTabel41',
     ringkas: 'Renja Tabel 4.1 (matriks program dan kegiatan): target, rincian, pagu kabupaten, provinsi dan usulan APBN.',
     kolom: kol,
     baris,
@@ -725,5 +725,5 @@ function lembarUmum(src: Sumber, tahun: number): LembarIsian {
     kolom('uraian', 'uraian', 60, 'info'),
     kolom('nilai', 'nilai', 40, 'isian', 'angka, teks, atau ya/tidak sesuai barisnya'),
   ];
-  return { nama: 'Umum', tabel: 'Umum', ringkas: 'Nilai tunggal: triwulan evaluasi Renja, periode dan bulan LRA, baris sumber data.', kolom: kol, baris };
+  return { nama: 'Umum', tabel: 'tblUmum', ringkas: 'Nilai tunggal: triwulan evaluasi Renja, periode dan bulan LRA, baris sumber data.', kolom: kol, baris };
 }

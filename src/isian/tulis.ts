@@ -157,6 +157,10 @@ function tulisLembar(wb: ExcelJS.Workbook, l: LembarIsian): void {
     }
     return g;
   };
+  // Validations per column, merged into runs of rows (exceljs's own merging can produce
+  // overlapping ranges, which Excel repairs on opening).
+  const validasiKolom = l.kolom.map(() => new Array<string | undefined>(l.baris.length));
+  const validasiPeta = new Map<string, ExcelJS.DataValidation>();
   l.baris.forEach((b, i) => {
     const r = i + 2;
     const row = ws.getRow(r);
@@ -166,11 +170,30 @@ function tulisLembar(wb: ExcelJS.Workbook, l: LembarIsian): void {
       const cell = row.getCell(j + 1);
       const s = b.sel[k.kunci];
       cell.style = gayaSel(k, s, b, typeof cell.value === 'number');
-      if (s?.medan) {
-        const v = validasi(s.medan);
-        if (v) cell.dataValidation = v;
+      const v = s?.medan ? validasi(s.medan) : undefined;
+      if (v) {
+        const kunci = JSON.stringify(v);
+        validasiPeta.set(kunci, v);
+        (validasiKolom[j] as (string | undefined)[])[i] = kunci;
       }
     });
+  });
+  validasiKolom.forEach((perBaris, j) => {
+    const huruf = hurufKolom(j + 1);
+    let i = 0;
+    while (i < perBaris.length) {
+      const kunci = perBaris[i];
+      if (!kunci) {
+        i++;
+        continue;
+      }
+      let akhir = i;
+      while (akhir + 1 < perBaris.length && perBaris[akhir + 1] === kunci) akhir++;
+      const alamat = akhir > i ? `${huruf}${i + 2}:${huruf}${akhir + 2}` : `${huruf}${i + 2}`;
+      // exceljs keeps sheet validations in `dataValidations`, by address or range; its types omit it.
+      (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(alamat, validasiPeta.get(kunci) as ExcelJS.DataValidation);
+      i = akhir + 1;
+    }
   });
 }
 

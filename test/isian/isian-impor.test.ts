@@ -46,7 +46,7 @@ describe('lkjip isian', () => {
   it('makes each sheet an Excel table with its header in row 1, frozen, filtered, protected without a password', () => {
     const ws = wb.getWorksheet('Indikator')!;
     expect(ws.getRow(1).getCell(1).value).toBe('id');
-    expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual(['Indikator']);
+    expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual(['tblIndikator']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const prot = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
     expect(prot).toMatchObject({ sheet: true, autoFilter: true });
@@ -335,5 +335,17 @@ describe('lkjip impor: mistakes are refused, each with its cell, and nothing is 
     const h = await lkjip(['impor', '2023', buku], dir);
     expect(h.code).toBe(1);
     expect(h.err).toMatch(/LKJ704[\s\S]*tahun 2024, bukan 2023/);
+  });
+});
+
+describe('help', () => {
+  it.each([
+    [['isian', '--help'], /Petunjuk[\s\S]*--timpa/],
+    [['impor', '--help'], /--dry-run[\s\S]*Indikator!K7[\s\S]*tidak ditebak/],
+    [['--help'], /isian[\s\S]*impor/],
+  ])('%j teaches the command', async (argv, pesan) => {
+    const h = await lkjip(argv, root);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(pesan);
   });
 });
