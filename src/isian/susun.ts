@@ -445,7 +445,8 @@ function lembarKonteks(src: Sumber, tahun: number): LembarIsian {
   const kol: KolomIsian[] = [
     kolom('kunci', 'kunci', 40, 'id'),
     kolom('uraian', 'uraian', 60, 'info'),
-    kolom('nilai', 'nilai', 18, 'isian', 'angka atau teks sesuai barisnya', '#,##0.##########'),
+    // No column format: each cell takes its own (whole numbers with thousands, others General).
+    kolom('nilai', 'nilai', 18, 'isian', 'angka atau teks sesuai barisnya'),
   ];
   return { nama: 'Konteks', tabel: 'tblKonteks', ringkas: `Tabel konteks Bab I ${tahun} (konteks.yaml): satu baris per nilai.`, kolom: kol, baris };
 }
