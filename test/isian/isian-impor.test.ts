@@ -166,26 +166,30 @@ describe('lkjip impor: round trip', () => {
     expect(sidik(path.join(dir, 'data'))).toEqual(awal);
   });
 
-  it.skipIf(!cariSoffice())('reads a workbook LibreOffice opened and saved: one edit, one line', async () => {
+  it.skipIf(!cariSoffice())('reads a workbook LibreOffice opened and saved: one edited realisation, one line', async () => {
     const { dir, buku } = await siapkan(DATA, 2024);
+    const kinerja = path.join(dir, 'data/2024/kinerja.yaml');
     const lra = path.join(dir, 'data/2024/lra.yaml');
-    const sebelum = readFileSync(lra, 'utf8');
+    const sebelum = { kinerja: readFileSync(kinerja, 'utf8'), lra: readFileSync(lra, 'utf8') };
     const diubah = await sunting(buku, 'diubah.xlsx', (wb) => {
+      sel(wb, 'Indikator', 'IKU-4', 'realisasi').value = 88;
       sel(wb, 'LRA', '2.07.01.2.01.0001', 'kendala (13)').value = 'Menunggu SPJ';
     });
     const lo = path.join(dir, 'lo.xlsx');
     writeFileSync(lo, await hitungUlang(readFileSync(diubah), cariSoffice() as string, false));
     const h = await lkjip(['impor', '2024', lo], dir);
     expect(h.code, h.err).toBe(0);
-    const b = beda(sebelum, readFileSync(lra, 'utf8'));
-    expect(b.hapus).toEqual([]);
-    expect(b.tambah).toEqual(['    kendala: "Menunggu SPJ"']);
-    // ... and an untouched one saved by LibreOffice changes nothing.
+    expect(h.err).not.toMatch(/LKJ703/);
+    expect(beda(sebelum.kinerja, readFileSync(kinerja, 'utf8'))).toEqual({ hapus: ['    realisasi: 87.02'], tambah: ['    realisasi: 88'] });
+    // A value that was absent is inserted, in the file's quoting.
+    expect(beda(sebelum.lra, readFileSync(lra, 'utf8'))).toEqual({ hapus: [], tambah: ['    kendala: "Menunggu SPJ"'] });
+    // ... and an untouched one saved by LibreOffice changes nothing; its hidden memory survived.
     const lo2 = path.join(dir, 'lo2.xlsx');
     writeFileSync(lo2, await hitungUlang(readFileSync(buku), cariSoffice() as string, false));
     const awal = sidik(path.join(dir, 'data'));
     const h2 = await lkjip(['impor', '2024', lo2], dir);
     expect(h2.code, h2.err).toBe(0);
+    expect(h2.err).not.toMatch(/LKJ703/);
     expect(h2.out).toMatch(/Tidak ada perubahan/);
     expect(sidik(path.join(dir, 'data'))).toEqual(awal);
   }, 180_000);
