@@ -516,10 +516,10 @@ export const KATALOG = {
       `Kolom "${p.kolom}" (${p.id}) diubah di buku isian dari ${p.semula} menjadi ${p.buku}, tetapi di ${p.berkas} nilainya juga sudah diubah menjadi ${p.data} sejak buku isian dibuat.`,
     saran: () => 'pilih salah satu: samakan sel ini dengan nilai di data, atau sunting berkas datanya; lalu impor lagi',
   }),
-  LKJ731: entri<{ kolom: string; id: string; detail: string }>({
+  LKJ731: entri<{ kolom?: string; id?: string; berkas: string; detail: string }>({
     judul: 'Nilai tidak memenuhi skema',
     tingkat: 'error',
-    pesan: (p) => `Isian kolom "${p.kolom}" (${p.id}) membuat data tidak sah: ${p.detail}`,
+    pesan: (p) => `${p.kolom ? `Isian kolom "${p.kolom}" (${p.id})` : 'Isian buku'} membuat \`${p.berkas}\` tidak sah: ${p.detail}`,
     saran: () => 'lengkapi atau perbaiki isian pada baris ini',
   }),
   LKJ732: entri<{ jumlah: number }>({

@@ -50,13 +50,16 @@ export function rapikanAngka(n: number): number {
   return Number(n.toPrecision(15));
 }
 
+/** Text as compared and written: Windows line breaks as \n, no spaces around. */
+export const rapikanTeks = (s: string): string => s.replace(/\r\n?/g, '\n').trim();
+
 const kosong = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /** Equality of cell values: empty = empty, numbers to 15 digits, texts trimmed. */
 export function samaSel(a: unknown, b: unknown): boolean {
   if (kosong(a) || kosong(b)) return kosong(a) && kosong(b);
   if (typeof a === 'number' && typeof b === 'number') return rapikanAngka(a) === rapikanAngka(b);
-  if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
+  if (typeof a === 'string' && typeof b === 'string') return rapikanTeks(a) === rapikanTeks(b);
   return a === b;
 }
 
@@ -125,7 +128,7 @@ export function bacaSel(s: SelBaca | undefined, tipe: TipeNilai, kolom: string, 
   }
   // Text.
   if (s.jenis === 'boolean') return gagal(diagnosa('LKJ719', { kolom, id, ditemukan: tampilBaca(s), diharapkan: 'teks' }, lok));
-  const teks = s.jenis === 'angka' ? String(rapikanAngka(s.nilai)) : String(s.nilai).trim();
+  const teks = s.jenis === 'angka' ? String(rapikanAngka(s.nilai)) : rapikanTeks(String(s.nilai));
   if (tipe.pilihan) {
     const cocok = tipe.pilihan.find((p) => p.toLowerCase() === teks.toLowerCase());
     if (!cocok) return gagal(diagnosa('LKJ715', { kolom, id, nilai: JSON.stringify(teks), pilihan: tipe.pilihan.join(', ') }, lok));
@@ -225,7 +228,9 @@ function cocokkanLembar(
       const alamat = alamatSel(jl.nama, kw, r);
       const semula = b.v[ci] ?? null;
       if (k.peran === 'info') {
-        if (teksSel(s).trim() !== String(semula ?? '').trim()) {
+        // Tools differ in line breaks and spaces inside long names: compare the words.
+        const kata = (x: string): string => x.replace(/\s+/g, ' ').trim();
+        if (kata(teksSel(s)) !== kata(String(semula ?? ''))) {
           diagnostik.push(
             diagnosa('LKJ724', { kolom: k.judul, id, semula: JSON.stringify(String(semula ?? '')), sekarang: JSON.stringify(teksSel(s)) }, { sel: alamat }),
           );

@@ -278,8 +278,8 @@ function cekSkema(
     const detail = d ? `${d.message}${d.hint ? ` (${d.hint})` : ''}` : `${e.instancePath} ${e.message ?? ''}`;
     out.push(
       l
-        ? diagnosa('LKJ731', { kolom: l.kolom, id: l.id, detail: `${detail} [${file}]` }, { file: fileBuku, sel: l.sel })
-        : diagnosa('LKJ731', { kolom: '(berkas)', id: relatif, detail }, { file, ...(d?.line ? { line: d.line } : {}), ...(d?.column ? { column: d.column } : {}) }),
+        ? diagnosa('LKJ731', { kolom: l.kolom, id: l.id, berkas: relatif, detail }, { file: fileBuku, sel: l.sel })
+        : diagnosa('LKJ731', { berkas: relatif, detail }, { file, ...(d?.line ? { line: d.line } : {}), ...(d?.column ? { column: d.column } : {}) }),
     );
   }
   return out;
