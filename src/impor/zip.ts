@@ -38,6 +38,8 @@ export interface EntriZip {
   ukuran: number;
   offsetLokal: number;
   flag: number;
+  /** CRC-32 of the uncompressed content, as the directory records it. */
+  crc: number;
 }
 
 const TTD_EOCD = 0x06054b50;
@@ -85,6 +87,7 @@ export function periksaZip(buf: Uint8Array): EntriZip[] {
     if (p + 46 > buf.length || dv.getUint32(p, true) !== TTD_PUSAT) throw new GalatBuku('rusak', 'direktori arsip zip rusak');
     const flag = dv.getUint16(p + 8, true);
     const metode = dv.getUint16(p + 10, true);
+    const crc = dv.getUint32(p + 16, true);
     const terkompres = dv.getUint32(p + 20, true);
     const ukuran = dv.getUint32(p + 24, true);
     const panjangNama = dv.getUint16(p + 28, true);
@@ -106,7 +109,7 @@ export function periksaZip(buf: Uint8Array): EntriZip[] {
       );
     }
     if (offsetLokal + 30 > buf.length) throw new GalatBuku('rusak', `"${nama}" menunjuk ke luar berkas`);
-    out.push({ nama, metode, terkompres, ukuran, offsetLokal, flag });
+    out.push({ nama, metode, terkompres, ukuran, offsetLokal, flag, crc });
     p += 46 + panjangNama + panjangEkstra + panjangKomentar;
   }
   return out;

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { tetapkanTanggalZip } from '../export/zip-tanggal.js';
+import { padatkanZip } from './padatkan-zip.js';
 import { hurufKolom } from './alamat.js';
 import { buatJejak, NAMA_LEMBAR_JEJAK, potongJejak } from './jejak.js';
 import type { BukuIsian, KolomIsian, LembarIsian, Medan, SelIsian } from './model.js';
@@ -52,7 +52,19 @@ function nilaiTampil(s: SelIsian | undefined): ExcelJS.CellValue {
   return v;
 }
 
+// Types are shared objects (one per schema place, see skema.ts tipeDi): one validation each.
+const validasiTipe = new WeakMap<Medan['tipe'], ExcelJS.DataValidation | null>();
+
 function validasi(m: Medan): ExcelJS.DataValidation | undefined {
+  let v = validasiTipe.get(m.tipe);
+  if (v === undefined) {
+    v = buatValidasi(m) ?? null;
+    validasiTipe.set(m.tipe, v);
+  }
+  return v ?? undefined;
+}
+
+function buatValidasi(m: Medan): ExcelJS.DataValidation | undefined {
   const t = m.tipe;
   const dasar = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Isian tidak sah' };
   if (t.pilihan) {
@@ -159,8 +171,7 @@ function tulisLembar(wb: ExcelJS.Workbook, l: LembarIsian): void {
   };
   // Validations per column, merged into runs of rows (exceljs's own merging can produce
   // overlapping ranges, which Excel repairs on opening).
-  const validasiKolom = l.kolom.map(() => new Array<string | undefined>(l.baris.length));
-  const validasiPeta = new Map<string, ExcelJS.DataValidation>();
+  const validasiKolom = l.kolom.map(() => new Array<ExcelJS.DataValidation | undefined>(l.baris.length));
   l.baris.forEach((b, i) => {
     const r = i + 2;
     const row = ws.getRow(r);
@@ -171,11 +182,7 @@ function tulisLembar(wb: ExcelJS.Workbook, l: LembarIsian): void {
       const s = b.sel[k.kunci];
       cell.style = gayaSel(k, s, b, typeof cell.value === 'number');
       const v = s?.medan ? validasi(s.medan) : undefined;
-      if (v) {
-        const kunci = JSON.stringify(v);
-        validasiPeta.set(kunci, v);
-        (validasiKolom[j] as (string | undefined)[])[i] = kunci;
-      }
+      if (v) (validasiKolom[j] as (ExcelJS.DataValidation | undefined)[])[i] = v;
     });
   });
   validasiKolom.forEach((perBaris, j) => {
@@ -191,7 +198,7 @@ function tulisLembar(wb: ExcelJS.Workbook, l: LembarIsian): void {
       while (akhir + 1 < perBaris.length && perBaris[akhir + 1] === kunci) akhir++;
       const alamat = akhir > i ? `${huruf}${i + 2}:${huruf}${akhir + 2}` : `${huruf}${i + 2}`;
       // exceljs keeps sheet validations in `dataValidations`, by address or range; its types omit it.
-      (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(alamat, validasiPeta.get(kunci) as ExcelJS.DataValidation);
+      (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(alamat, kunci);
       i = akhir + 1;
     }
   });
@@ -236,6 +243,6 @@ export async function tulisBukuIsian(buku: BukuIsian, opsi: OpsiTulis): Promise<
     jejak.getCell(i + 1, 1).value = p;
   });
   await lindungi(jejak);
-  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } } as ExcelJS.XlsxWriteOptions);
-  return tetapkanTanggalZip(new Uint8Array(buf as ArrayBuffer), opsi.tanggal);
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  return padatkanZip(new Uint8Array(buf as ArrayBuffer), opsi.tanggal);
 }

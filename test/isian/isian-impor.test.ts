@@ -94,6 +94,14 @@ describe('lkjip isian', () => {
     expect(sel(wb, 'Umum', 'renja.triwulan_evaluasi', 'nilai').value).toBe(2);
   });
 
+  it('writes the same bytes for the same data (SOURCE_DATE_EPOCH)', async () => {
+    const dir = salin(DATA);
+    const env = { SOURCE_DATE_EPOCH: '1735689600' };
+    expect((await lkjip(['isian', '2024', '--out', 'a.xlsx'], dir, env)).code).toBe(0);
+    expect((await lkjip(['isian', '2024', '--out', 'b.xlsx'], dir, env)).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.xlsx')).equals(readFileSync(path.join(dir, 'b.xlsx')))).toBe(true);
+  });
+
   it('refuses to overwrite a workbook that may have been filled', async () => {
     const dir = path.dirname(buku);
     const h = await lkjip(['isian', '2024'], dir);
