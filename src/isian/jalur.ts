@@ -60,14 +60,3 @@ export function jalurKonkret(akar: unknown, jalur: Jalur): (string | number)[] |
   }
   return out;
 }
-
-/** `indikator[IKU-1].realisasi_triwulan[2]`: a path for people (summaries and messages). */
-export function tampilkanJalur(jalur: Jalur): string {
-  let s = '';
-  for (const seg of jalur) {
-    if (typeof seg === 'string') s += s === '' ? seg : `.${seg}`;
-    else if (typeof seg === 'number') s += `[${seg}]`;
-    else s += `[${seg.nilai}]`;
-  }
-  return s;
-}

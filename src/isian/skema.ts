@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { namaSkema, type JenisBerkas } from '../load/kinds.js';
 import { cariFolderSkema } from '../validate/schema.js';
-import { isPilih, type Jalur } from './jalur.js';
+import type { Jalur } from './jalur.js';
 
 export type SkemaJson = {
   type?: string | string[];
@@ -200,4 +200,3 @@ export function aturanSisip(akar: SkemaJson): {
   };
 }
 
-export { isPilih };
