@@ -161,12 +161,10 @@ export async function imporBukuIsian(o: OpsiImpor): Promise<HasilImpor> {
   const tmp = await mkdtemp(path.join(tmpdir(), 'lkjip-impor-'));
   try {
     const salinan = path.join(tmp, 'data');
+    // Everything validation reads (YAML, narrative, the pictures it names), without hidden files.
     await cp(o.dataDir, salinan, {
       recursive: true,
-      filter: (src) => {
-        const nama = path.basename(src);
-        return src === o.dataDir || (!nama.startsWith('.') && (!/\.[^/\\]+$/.test(nama) || /\.(ya?ml|md)$/i.test(nama)));
-      },
+      filter: (src) => src === o.dataDir || !path.basename(src).startsWith('.'),
     });
     for (const b of baru) {
       await buatFolder(path.dirname(path.join(salinan, b.relatif)));
