@@ -8,7 +8,7 @@ import type { BatasKategori, DataSet, PkVersi } from '../model/types.js';
 import { SKALA_BAKU } from './capaian.js';
 import { jumlahkan } from './angka.js';
 import { hitungKinerja, hitungSasaran, type OpsiKinerja } from './kinerja.js';
-import { hitungE81, hitungTc29 } from './renja.js';
+import { hitungE81, hitungTc29, type OpsiEvaluasi } from './renja.js';
 import { buatKonteks, dataTahun, lraTahun, type Konteks } from './sumber.js';
 import type { Diagnostic, HasilTahun, Nilai, RingkasPk } from './types.js';
 
@@ -24,6 +24,7 @@ export {
   sisaAnggaran,
 } from './anggaran.js';
 export { bandingkanTahunan, hitungKemajuan } from './kinerja.js';
+export { targetSampaiTriwulan, type OpsiEvaluasi } from './renja.js';
 export { hitungKetenagakerjaan, jumlahBaris, perubahan } from './konteks.js';
 
 /** The scale of the OPD's settings when it is usable, else the default. */
@@ -100,4 +101,20 @@ export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
     renja: { e81: hitungE81(ctx, tahun, opsi), tc29: hitungTc29(ctx, tahun) },
     peringatan,
   };
+}
+
+/**
+ * Tabel E.81 of a quarterly evaluation: quarters 1..`sampai` of `tahun`, column 13 against the
+ * target the agency's settings name (`pengaturan.target_evaluasi`, default the annual target).
+ */
+export function hitungEvaluasiTriwulan(
+  data: DataSet,
+  tahun: number,
+  sampai: OpsiEvaluasi['sampai'],
+): { e81: HasilTahun['renja']['e81']; peringatan: Diagnostic[] } {
+  const peringatan: Diagnostic[] = [];
+  const ctx = buatKonteks(data, peringatan);
+  const opsi: OpsiKinerja = { skala: skalaEfektif(data, []), desimal: data.opd?.pengaturan?.desimal_persen ?? 2 };
+  const target = data.opd?.pengaturan?.target_evaluasi ?? 'tahunan';
+  return { e81: hitungE81(ctx, tahun, opsi, { sampai, target }), peringatan };
 }

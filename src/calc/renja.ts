@@ -82,17 +82,48 @@ function kosong(): Triwulan {
   return [null, null, null, null];
 }
 
+/**
+ * The quarters an evaluation counts: all four for the (Perubahan) Renja's E.81, the first `sampai`
+ * for a quarterly evaluation (the later ones are left out, not zero).
+ */
+function dalamEvaluasi(tw: Triwulan, ev: OpsiEvaluasi | undefined): Triwulan {
+  return ev ? (tw.map((v, i) => (i < ev.sampai ? v : null)) as Triwulan) : ([...tw] as Triwulan);
+}
+
+/**
+ * Target up to the evaluated quarter from a quarterly plan, combined like the realisations: the
+ * sum of the quarters' targets for a cumulative indicator, the level set for the last quarter
+ * otherwise. Null when the plan is missing or has an empty quarter in the window.
+ */
+export function targetSampaiTriwulan(plan: Triwulan | undefined, sampai: number, kumulatif: boolean): Nilai {
+  if (!plan) return null;
+  const jendela = plan.slice(0, sampai);
+  if (jendela.some((v) => v == null)) return null;
+  return kumulatif ? jumlahkan(jendela) : (jendela[sampai - 1] ?? null);
+}
+
 /** K columns of one indicator of a node. */
-function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhirRenstra: number): KolomE81K {
+function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhirRenstra: number, ev?: EvaluasiBerjalan): KolomE81K {
   const v: NilaiIndikator | undefined = nilaiIndikator(dataTahun(ctx, tahun), ind.id)?.nilai;
-  const tw = v?.realisasi_triwulan ?? kosong();
+  const tw = dalamEvaluasi(v?.realisasi_triwulan ?? kosong(), ev?.opsi);
   const k5 = targetAkhir(ctx, ind);
   const k6 = realisasiSampai(ctx, ind, tahun - 1);
   const k7 = targetTahun(ctx, ind, tahun).nilai;
-  const k12 = gabungTriwulan(v?.realisasi_triwulan, ind.kumulatif) ?? realisasiTahunan(v, ind.kumulatif);
+  // A quarterly evaluation counts only its quarters; the year's E.81 falls back on the annual
+  // realisation when no quarter was reported.
+  const k12 = ev ? gabungTriwulan(tw, ind.kumulatif) : gabungTriwulan(v?.realisasi_triwulan, ind.kumulatif) ?? realisasiTahunan(v, ind.kumulatif);
   const k14 = ind.kumulatif ? jumlahkan([k6, k12]) : k12 ?? k6;
   const label = `E.81 ${kode} ${ind.id}`;
-  return {
+  let pembagi = k7;
+  if (ev) {
+    for (let i = 0; i < ev.opsi.sampai; i++) if (tw[i] == null) ev.catatKosong(i, `${kode} ${ind.id}`);
+    if (ev.opsi.target === 'triwulan') {
+      pembagi = targetSampaiTriwulan(v?.target_triwulan, ev.opsi.sampai, ind.kumulatif);
+      if (pembagi === null) ev.tanpaTargetTriwulan.push(`${kode} ${ind.id}`);
+      pembagi ??= k7;
+    }
+  }
+  const kolom: KolomE81K = {
     indikator: ind.id,
     nama: ind.nama,
     satuan: ind.satuan,
@@ -100,25 +131,31 @@ function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhir
     k5,
     k6,
     k7,
-    triwulan: [...tw] as Triwulan,
+    triwulan: tw,
     k12,
-    k13: capaian(ctx, k7, k12, ind, `${label} kolom 13 (${tahun})`),
+    k13: capaian(ctx, pembagi, k12, ind, `${label} kolom 13 (${tahun}${ev ? ` s.d. triwulan ${ev.opsi.sampai}` : ''})`),
     k14,
     k15: capaian(ctx, k5, k14, ind, `${label} kolom 15 (s.d. ${akhirRenstra})`),
   };
+  if (ev?.opsi.target === 'triwulan') kolom.target_evaluasi = pembagi;
+  return kolom;
 }
 
-/** Rp columns of a leaf from its own data. */
-function rpSendiri(ctx: Konteks, s: Simpul, tahun: number): Omit<KolomE81Rp, 'rp13' | 'rp14' | 'rp15'> {
+type RpDasar = Omit<KolomE81Rp, 'rp13' | 'rp14' | 'rp15'>;
+
+/** Rp columns of a node from its own data (a parent's own values are usually absent). */
+function rpSendiri(ctx: Konteks, s: Simpul, tahun: number, ev?: EvaluasiBerjalan): RpDasar {
   const n = nodeTahun(dataTahun(ctx, tahun), s.node.kode);
-  const tw = n?.realisasi_rp_triwulan ?? kosong();
-  return {
+  const tw = dalamEvaluasi(n?.realisasi_rp_triwulan ?? kosong(), ev?.opsi);
+  const rp: RpDasar = {
     rp5: s.node.pagu_renstra ?? null,
     rp6: realisasiRpSampai(ctx, s.node.kode, tahun - 1),
     rp7: n?.pagu ?? null,
-    triwulan: [...tw] as Triwulan,
+    triwulan: tw,
     rp12: jumlahkan(tw),
   };
+  if (ev?.opsi.target === 'triwulan') rp.target_evaluasi = targetSampaiTriwulan(n?.anggaran_kas_triwulan, ev.opsi.sampai, true);
+  return rp;
 }
 
 /** A parent's Rp column is the sum of its children when any child has a value, else its own. */
@@ -133,31 +170,39 @@ function gabungRp(sendiri: Nilai, anak: readonly Nilai[]): Nilai {
 
 interface HasilSimpul {
   baris: BarisE81[];
-  rp: Omit<KolomE81Rp, 'rp13' | 'rp14' | 'rp15'>;
+  rp: RpDasar;
 }
 
-function hitungSimpul(ctx: Konteks, s: Simpul, tahun: number, akhirRenstra: number, unit: string | null): HasilSimpul {
-  const anak = s.anak.filter((a) => tampil(ctx, a, tahun)).map((a) => hitungSimpul(ctx, a, tahun, akhirRenstra, unit));
-  const own = rpSendiri(ctx, s, tahun);
+function hitungSimpul(ctx: Konteks, s: Simpul, tahun: number, akhirRenstra: number, unit: string | null, ev?: EvaluasiBerjalan): HasilSimpul {
+  const anak = s.anak.filter((a) => tampil(ctx, a, tahun)).map((a) => hitungSimpul(ctx, a, tahun, akhirRenstra, unit, ev));
+  const own = rpSendiri(ctx, s, tahun, ev);
   const rpAnak = anak.map((a) => a.rp);
-  const rp =
-    anak.length === 0
-      ? own
-      : {
-          rp5: gabungRp(own.rp5, rpAnak.map((r) => r.rp5)),
-          rp6: gabungRp(own.rp6, rpAnak.map((r) => r.rp6)),
-          rp7: gabungRp(own.rp7, rpAnak.map((r) => r.rp7)),
-          triwulan: [0, 1, 2, 3].map((i) =>
-            gabungRp(own.triwulan[i] ?? null, rpAnak.map((r) => r.triwulan[i] ?? null)),
-          ) as Triwulan,
-          rp12: null as Nilai,
-        };
-  if (anak.length > 0) rp.rp12 = jumlahkan(rp.triwulan);
+  let rp: RpDasar = own;
+  if (anak.length > 0) {
+    rp = {
+      rp5: gabungRp(own.rp5, rpAnak.map((r) => r.rp5)),
+      rp6: gabungRp(own.rp6, rpAnak.map((r) => r.rp6)),
+      rp7: gabungRp(own.rp7, rpAnak.map((r) => r.rp7)),
+      triwulan: [0, 1, 2, 3].map((i) => gabungRp(own.triwulan[i] ?? null, rpAnak.map((r) => r.triwulan[i] ?? null))) as Triwulan,
+      rp12: null,
+    };
+    rp.rp12 = jumlahkan(rp.triwulan);
+    if (own.target_evaluasi !== undefined) rp.target_evaluasi = gabungRp(own.target_evaluasi, rpAnak.map((r) => r.target_evaluasi ?? null));
+  } else if (ev && (own.rp7 ?? 0) > 0) {
+    // A leaf with a budget owes a report for every quarter of the window; one without has none to give.
+    for (let i = 0; i < ev.opsi.sampai; i++) if (own.triwulan[i] == null) ev.catatKosong(i, `${s.node.kode} Rp`);
+  }
   const rp14 = jumlahkan([rp.rp6, rp.rp12]);
   const label = `E.81 ${s.node.kode} Rp`;
+  let pembagiRp = rp.rp7;
+  if (rp.target_evaluasi !== undefined) {
+    if (rp.target_evaluasi === null && anak.length === 0 && (rp.rp7 ?? 0) > 0) ev?.tanpaTargetTriwulan.push(`${s.node.kode} Rp`);
+    pembagiRp = rp.target_evaluasi ?? rp.rp7;
+    rp.target_evaluasi = pembagiRp;
+  }
   const rpPenuh: KolomE81Rp = {
     ...rp,
-    rp13: persen(rp.rp12, rp.rp7) ?? (rp.rp7 === 0 ? catat(ctx, [nolRp(label + ' kolom 13', tahun)]) : null),
+    rp13: persen(rp.rp12, pembagiRp) ?? (pembagiRp === 0 ? catat(ctx, [nolRp(label + ' kolom 13', tahun)]) : null),
     rp14,
     rp15: persen(rp14, rp.rp5),
   };
@@ -168,7 +213,7 @@ function hitungSimpul(ctx: Konteks, s: Simpul, tahun: number, akhirRenstra: numb
       ctx.peringatan.push(indikatorHilang(id, s.node.kode));
       continue;
     }
-    indikator.push(kolomK(ctx, ind, s.node.kode, tahun, akhirRenstra));
+    indikator.push(kolomK(ctx, ind, s.node.kode, tahun, akhirRenstra, ev));
   }
   const baris: BarisE81 = {
     kode: s.node.kode,
@@ -202,19 +247,89 @@ function rataE81(baris: readonly BarisE81[], opsi: OpsiKinerja): RataRataE81 {
   };
 }
 
-/** Tabel E.81 of a year; null when the year has no program.yaml (nothing to evaluate). */
-export function hitungE81(ctx: Konteks, tahun: number, opsi: OpsiKinerja): HasilE81 | null {
+/**
+ * A quarterly evaluation (`lkjip build <tahun> --triwulan n`, `lkjip rekap --triwulan n`).
+ *
+ * - Columns 8-11 count only quarters 1..`sampai`; later quarters are left out (not zero), so
+ *   column 12 is the realisation up to the end of quarter `sampai` (sum for cumulative indicators
+ *   and for rupiah, the latest reported value otherwise) and column 14 = 6 + 12 likewise.
+ * - Column 13 (and so the predikat) is measured against the **annual** target of column 7 by
+ *   default (`target: 'tahunan'`): a mid-year evaluation then reads as progress towards the year,
+ *   e.g. 41 % at quarter II is "Sangat Rendah" on the default scale. With `target: 'triwulan'` it is
+ *   measured against the target up to that quarter when the data declares one (`target_triwulan` of
+ *   an indicator, `anggaran_kas_triwulan` of a sub kegiatan); where it does not, column 7 is used
+ *   and a warning lists the rows.
+ * - A quarter of the window with no realisation is not 0: it prints "-" and a warning lists the
+ *   rows (indicators, and the rupiah of sub kegiatan with a budget) still to be filled.
+ */
+export interface OpsiEvaluasi {
+  sampai: 1 | 2 | 3 | 4;
+  target: 'tahunan' | 'triwulan';
+}
+
+/** What a quarterly evaluation collects while it walks the tree. */
+interface EvaluasiBerjalan {
+  opsi: OpsiEvaluasi;
+  /** Per quarter of the window: the rows with no realisation yet. */
+  kosong: string[][];
+  tanpaTargetTriwulan: string[];
+  catatKosong(triwulan: number, baris: string): void;
+}
+
+function mulaiEvaluasi(opsi: OpsiEvaluasi): EvaluasiBerjalan {
+  const kosong: string[][] = Array.from({ length: opsi.sampai }, () => []);
+  return { opsi, kosong, tanpaTargetTriwulan: [], catatKosong: (i, baris) => kosong[i]?.push(baris) };
+}
+
+const NAMA_TRIWULAN = ['I', 'II', 'III', 'IV'] as const;
+
+function daftarRingkas(baris: readonly string[], paling = 8): string {
+  const awal = baris.slice(0, paling).join(', ');
+  return baris.length > paling ? `${awal} dan ${baris.length - paling} lainnya` : awal;
+}
+
+function laporEvaluasi(ctx: Konteks, tahun: number, ev: EvaluasiBerjalan): void {
+  ev.kosong.forEach((baris, i) => {
+    if (baris.length === 0) return;
+    ctx.peringatan.push({
+      code: 'TRIWULAN_BELUM_DIISI',
+      severity: 'warning',
+      message:
+        `Evaluasi triwulan ${NAMA_TRIWULAN[ev.opsi.sampai - 1]} ${tahun}: realisasi triwulan ${NAMA_TRIWULAN[i]} belum diisi ` +
+        `untuk ${baris.length} baris (${daftarRingkas(baris)}); dicetak "-", tidak dihitung sebagai 0.`,
+      hint: `Isi realisasi_triwulan / realisasi_rp_triwulan triwulan ${NAMA_TRIWULAN[i]} di ${tahun}/program.yaml (atau lewat \`lkjip isian\`).`,
+    });
+  });
+  if (ev.tanpaTargetTriwulan.length > 0) {
+    ctx.peringatan.push({
+      code: 'TARGET_TRIWULAN_KOSONG',
+      severity: 'warning',
+      message:
+        `Evaluasi triwulan ${NAMA_TRIWULAN[ev.opsi.sampai - 1]} ${tahun} memakai target per triwulan, tetapi ${ev.tanpaTargetTriwulan.length} baris ` +
+        `tidak punya target s.d. triwulan itu (${daftarRingkas(ev.tanpaTargetTriwulan)}); untuk baris itu kolom 13 memakai target tahunan (kolom 7).`,
+      hint: 'Isi target_triwulan (indikator) dan anggaran_kas_triwulan (sub kegiatan) di program.yaml, atau pakai target_evaluasi: tahunan.',
+    });
+  }
+}
+
+/**
+ * Tabel E.81 of a year; null when the year has no program.yaml (nothing to evaluate). Without
+ * `evaluasi` every reported quarter counts (the (Perubahan) Renja's E.81); with it, a quarterly
+ * evaluation (see OpsiEvaluasi).
+ */
+export function hitungE81(ctx: Konteks, tahun: number, opsi: OpsiKinerja, evaluasi?: OpsiEvaluasi): HasilE81 | null {
   const dt = dataTahun(ctx, tahun);
   if (!dt?.program) return null;
   const akhirRenstra = ctx.data.strategis?.periode?.akhir ?? tahun;
-  const triwulanEvaluasi = dt.renja?.triwulan_evaluasi ?? null;
-  if (triwulanEvaluasi !== null) periksaTriwulan(ctx, tahun, triwulanEvaluasi);
+  const triwulanEvaluasi = evaluasi?.sampai ?? dt.renja?.triwulan_evaluasi ?? null;
+  if (!evaluasi && triwulanEvaluasi !== null) periksaTriwulan(ctx, tahun, triwulanEvaluasi);
+  const ev = evaluasi ? mulaiEvaluasi(evaluasi) : undefined;
   const program: ProgramE81[] = [];
   const dikenal = new Set<string>();
   for (const p of ctx.data.program?.program ?? []) {
     const simpul = pohonProgram(p);
     if (!tampil(ctx, simpul, tahun)) continue;
-    const h = hitungSimpul(ctx, simpul, tahun, akhirRenstra, p.unit_penanggung_jawab ?? null);
+    const h = hitungSimpul(ctx, simpul, tahun, akhirRenstra, p.unit_penanggung_jawab ?? null, ev);
     h.baris.forEach((b) => dikenal.add(b.kode));
     program.push({ kode: p.kode, nama: p.nama, baris: h.baris, rata_rata: rataE81(h.baris, opsi) });
   }
@@ -228,12 +343,14 @@ export function hitungE81(ctx: Konteks, tahun: number, opsi: OpsiKinerja): Hasil
       });
     }
   }
+  if (ev) laporEvaluasi(ctx, tahun, ev);
   const kepala = program.map((p) => p.baris[0]?.rp);
   const rataProgram = program.map((p) => p.rata_rata);
   const k13 = rataRata(rataProgram.map((r) => r.k13)).rata;
   return {
     tahun,
     triwulan_evaluasi: triwulanEvaluasi,
+    evaluasi: ev ? { ...ev.opsi, belum_diisi: ev.kosong.map((b) => b.length) } : null,
     tahun_akhir_renstra: akhirRenstra,
     program,
     total: {

@@ -179,6 +179,8 @@ export interface KolomE81K {
   k14: Nilai;
   /** 15 = 14 / 5 x 100 (indicator formula) */
   k15: Nilai;
+  /** Quarterly evaluation against quarterly targets: the target column 13 was measured against. */
+  target_evaluasi?: Nilai;
 }
 
 /** Rp columns of a node of Tabel E.81 (parents are sums of their children). */
@@ -191,6 +193,8 @@ export interface KolomE81Rp {
   rp13: Nilai;
   rp14: Nilai;
   rp15: Nilai;
+  /** Quarterly evaluation against quarterly targets: the budget (anggaran kas) column 13 was measured against. */
+  target_evaluasi?: Nilai;
 }
 
 export interface BarisE81 {
@@ -223,6 +227,11 @@ export interface HasilE81 {
   tahun: number;
   /** Quarter up to which the Renja is evaluated (Renja.triwulan_evaluasi), null without renja.yaml. */
   triwulan_evaluasi: number | null;
+  /**
+   * Set for a quarterly evaluation (see OpsiEvaluasi in renja.ts): quarters counted, which target
+   * column 13 uses, and per quarter of the window the number of rows not yet filled.
+   */
+  evaluasi: { sampai: 1 | 2 | 3 | 4; target: 'tahunan' | 'triwulan'; belum_diisi: number[] } | null;
   tahun_akhir_renstra: number;
   program: ProgramE81[];
   total: {

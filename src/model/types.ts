@@ -50,6 +50,11 @@ export interface Pengaturan {
   skala_penilaian?: BatasKategori[];
   /** Decimals shown for percentages (capaian, % realisasi). Default 2. */
   desimal_persen?: number;
+  /**
+   * Target column 13 of a quarterly E.81 is measured against: the year's (default) or the one up
+   * to the quarter (`target_triwulan`, `anggaran_kas_triwulan` in program.yaml).
+   */
+  target_evaluasi?: 'tahunan' | 'triwulan';
 }
 
 /** data/opd.yaml */
@@ -199,6 +204,12 @@ export interface NilaiIndikator {
   /** Annual realisation; null when not available ("Proses di BKSDM"). */
   realisasi?: number | null;
   realisasi_triwulan?: Triwulan;
+  /**
+   * Target per quarter, for quarterly evaluations measured against the target up to the quarter
+   * (`pengaturan.target_evaluasi: triwulan`): combined like the realisations (sum when cumulative,
+   * the last quarter's level otherwise).
+   */
+  target_triwulan?: Triwulan;
   /** Cumulative realisation up to the end of the previous year, where earlier years are not in data. */
   realisasi_sd_tahun_lalu?: number;
   keterangan?: string;
@@ -216,6 +227,8 @@ export interface NodeTahun {
   /** Pagu APBD (murni) of the year. P-APBD pagu is the LRA's `anggaran`. */
   pagu?: number;
   realisasi_rp_triwulan?: Triwulan;
+  /** Budget planned per quarter (anggaran kas), for quarterly evaluations against the plan. */
+  anggaran_kas_triwulan?: Triwulan;
   realisasi_rp_sd_tahun_lalu?: number;
   indikator?: NilaiIndikator[];
 }
