@@ -548,6 +548,12 @@ export const KATALOG = {
       'Data lkjip menulis persen sebagai angkanya saja.',
     saran: (p) => `ubah format sel menjadi Umum (General) dan ketik ${p.tampil} tanpa tanda %`,
   }),
+  LKJ801: entri<{ tahun: number }>({
+    judul: 'Tidak ada Tabel E.81 untuk direkap',
+    tingkat: 'error',
+    pesan: (p) => `Tidak ada ${p.tahun}/program.yaml: perangkat daerah ini tidak punya Tabel E.81 tahun ${p.tahun} untuk direkap.`,
+    saran: (p) => `buat ${p.tahun}/program.yaml (mis. dengan \`lkjip init ${p.tahun}\`) atau keluarkan folder ini dari rekap`,
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',

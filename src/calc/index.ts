@@ -25,6 +25,7 @@ export {
 } from './anggaran.js';
 export { bandingkanTahunan, hitungKemajuan } from './kinerja.js';
 export { targetSampaiTriwulan, type OpsiEvaluasi } from './renja.js';
+export { hitungRekap, type AgensiE81, type BarisRekap, type HasilRekap } from './rekap.js';
 export { hitungKetenagakerjaan, jumlahBaris, perubahan } from './konteks.js';
 
 /** The scale of the OPD's settings when it is usable, else the default. */

@@ -210,6 +210,32 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       code = await commandImpor(tahun, berkas, opts, io);
     });
 
+  program
+    .command('rekap')
+    .description('rekap evaluasi Renja (Tabel E.81) banyak perangkat daerah dalam satu workbook untuk Bappeda')
+    .argument('<tahun>', 'tahun Renja yang dievaluasi, misalnya 2024', parseTahun)
+    .addOption(
+      new Option('-d, --data <folder>', 'folder data satu perangkat daerah, atau folder berisi folder-folder itu (boleh berulang)')
+        .argParser((v: string, sebelum: string[] | undefined) => [...(sebelum ?? []), v]),
+    )
+    .addOption(new Option('-t, --triwulan <n>', 'evaluasi s.d. triwulan ke-n (1-4); tanpa opsi ini: seluruh triwulan yang dilaporkan').argParser(parseTriwulan))
+    .addOption(new Option('-o, --out <berkas.xlsx>', 'berkas keluaran (bawaan: out/rekap-<tahun>[-tw<n>].xlsx)'))
+    .addOption(new Option('--lanjut', 'tetap buat rekap dari perangkat daerah yang datanya sah bila ada yang bermasalah'))
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nSetiap perangkat daerah diperiksa dulu. Bila ada yang datanya bermasalah, namanya disebut dan rekap\n' +
+        'tidak dibuat, kecuali dengan --lanjut (perangkat daerah itu ditinggalkan). Lembar REKAP berisi satu baris\n' +
+        'per perangkat daerah (pagu, realisasi, % serapan, rata-rata capaian kinerja program, predikat) dan\n' +
+        'jumlahnya sebagai rumus; lalu Tabel E.81 setiap perangkat daerah pada lembarnya sendiri.\n\n' +
+        'Contoh:\n  $ lkjip rekap 2024 --triwulan 3 --data opd/ --out rekap-2024-tw3.xlsx\n' +
+        '  $ lkjip rekap 2024 --data dinkes/data --data disnaker/data --lanjut',
+    )
+    .action(async (tahun: number, opts: import('./commands/rekap.js').RekapOptions) => {
+      const { commandRekap } = await import('./commands/rekap.js');
+      code = await commandRekap(tahun, { ...opts, data: opts.data ?? [] }, io);
+    });
+
   if (argv.length === 0) {
     // No command at all: the help, on stderr (stdout may be piped into a script), and a usage exit.
     program.outputHelp({ error: true });
@@ -238,6 +264,11 @@ function parseTahun(value: string): number {
     throw new InvalidArgumentError(`tahun harus 4 angka, misalnya 2024 (tertulis: "${value}")`);
   }
   return Number(value);
+}
+
+function parseTriwulan(value: string): 1 | 2 | 3 | 4 {
+  if (!/^[1-4]$/.test(value.trim())) throw new InvalidArgumentError(`triwulan harus 1, 2, 3 atau 4 (tertulis: "${value}")`);
+  return Number(value.trim()) as 1 | 2 | 3 | 4;
 }
 
 function parseShard(value: string): { ke: number; dari: number } {

@@ -134,7 +134,8 @@ async function rapikanZip(xlsx: Uint8Array, lembar: readonly Lembar[]): Promise<
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-async function tulisWorkbook(lembar: readonly Lembar[], opsi: OpsiWorkbook, judul: string): Promise<Uint8Array> {
+/** Any workbook of sheet models (the annexes, the roll-up), with reproducible bytes. */
+export async function tulisWorkbook(lembar: readonly Lembar[], opsi: OpsiWorkbook, judul: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const t = opsi.tanggal;
   wb.creator = opsi.pembuat ?? 'lkjip';

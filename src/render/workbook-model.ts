@@ -89,6 +89,8 @@ export interface LembarIsi {
   nomor: number;
   /** Leading columns that identify a row (code, name, indicator): repeated on every page across. */
   kolomKunci: number;
+  /** Named cells other sheets refer to (e.g. the E.81 totals a roll-up sheet links to). */
+  penanda?: Record<string, { r: number; c: number }>;
 }
 
 /** A finished sheet: its cells and its print layout. */
@@ -130,6 +132,7 @@ export class PenyusunLembar {
   private kepalaSampai = 0;
   private readonly badanBlok: { dari: number; sampai: number }[] = [];
   private readonly sumberBaris: number[] = [];
+  private readonly penandaSel: Record<string, { r: number; c: number }> = {};
   private nomorBaris = 0;
   private kunci = 0;
   private badanMulai: number | null = null;
@@ -262,6 +265,11 @@ export class PenyusunLembar {
   }
 
   /** The sheet with its PREDIKAT columns inserted and its print layout computed. */
+  /** Names a cell other sheets refer to (kept right when columns are inserted, see `penanda`). */
+  tandai(nama: string, r: number, c: number): void {
+    this.penandaSel[nama] = { r, c };
+  }
+
   selesai(): Lembar {
     this.tutupBadan();
     const isi = sisipKolomPredikat({
@@ -275,6 +283,7 @@ export class PenyusunLembar {
       sumber: this.sumberBaris,
       nomor: this.nomorBaris,
       kolomKunci: this.kunci,
+      ...(Object.keys(this.penandaSel).length > 0 ? { penanda: { ...this.penandaSel } } : {}),
     });
     return aturCetak(isi);
   }

@@ -119,5 +119,6 @@ export function sisipKolomPredikat(l: LembarIsi): LembarIsi {
     if (dinilai.includes(i + 1)) lebar.push(LEBAR_PREDIKAT);
   });
   const kunciBaru = l.kolomKunci > 0 ? geser(l.kolomKunci + 1) - 1 : 0;
-  return { ...l, sel, gabung, lebar, kolomKunci: kunciBaru };
+  const penanda = l.penanda ? Object.fromEntries(Object.entries(l.penanda).map(([n, p]) => [n, { r: p.r, c: geser(p.c) }])) : undefined;
+  return { ...l, sel, gabung, lebar, kolomKunci: kunciBaru, ...(penanda ? { penanda } : {}) };
 }

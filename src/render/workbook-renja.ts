@@ -152,7 +152,13 @@ const E = {
 };
 const KOLOM_E81 = 29;
 
-function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
+/** The divisor of column 13: the quarterly target as a number when the evaluation used one, else the cell. */
+function pembagi(targetEvaluasi: Nilai | undefined, sel: string): string {
+  return targetEvaluasi === undefined || targetEvaluasi === null ? sel : String(targetEvaluasi);
+}
+
+/** The E.81 sheet; `penanda` names its total cells (pagu, realisasi, rata-rata capaian, predikat). */
+export function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const e = ctx.h.renja.e81;
   const t = ctx.tahun;
   const akhir = e?.tahun_akhir_renstra ?? ctx.h.tahun_renstra.akhir;
@@ -246,7 +252,8 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
         kepala[c - 1] = rpSel(c, b.rp.triwulan[i] ?? null, (a) => a.rp.triwulan[i] ?? null);
       });
       kepala[E.rp12 - 1] = rumus(rumusJumlah(E.twRp.map((c) => R(c))), b.rp.rp12, FORMAT.rupiah);
-      kepala[E.rp13 - 1] = rumus(rumusPersen(R(E.rp12), R(E.rp7)), b.rp.rp13);
+      // A quarterly evaluation against the anggaran kas divides by that plan, written into the formula.
+      kepala[E.rp13 - 1] = rumus(rumusPersen(R(E.rp12), pembagi(b.rp.target_evaluasi, R(E.rp7))), b.rp.rp13);
       kepala[E.rp14 - 1] = rumus(rumusJumlah([R(E.rp6), R(E.rp12)]), b.rp.rp14, FORMAT.rupiah);
       kepala[E.rp15 - 1] = rumus(rumusPersen(R(E.rp14), R(E.rp5)), b.rp.rp15);
       kepala[E.unit - 1] = teks(x?.unit_penanggung_jawab ?? b.unit_penanggung_jawab ?? '');
@@ -276,7 +283,7 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
           cells[E.k12 - 1] = adaTw
             ? rumus(k.kumulatif ? rumusJumlah(tw) : rumusTerakhir(tw), k.k12, formatNilai(k.satuan, k.k12))
             : v(k.k12);
-          cells[E.k13 - 1] = rumus(rumusCapaian(rumusK, K(E.k7), K(E.k12)), k.k13);
+          cells[E.k13 - 1] = rumus(rumusCapaian(rumusK, pembagi(k.target_evaluasi, K(E.k7)), K(E.k12)), k.k13);
           cells[E.k14 - 1] = rumus(
             k.kumulatif ? rumusJumlah([K(E.k6), K(E.k12)]) : rumusTerakhir([K(E.k6), K(E.k12)]),
             k.k14,
@@ -356,6 +363,10 @@ function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   l.baris(baris3);
   l.gabungkan(rTotalPred, 1, rTotalPred, E.satuan);
   l.gabungkan(rTotalPred, E.k13, rTotalPred, E.rp13);
+  l.tandai('pagu', rJumlah, E.rp7);
+  l.tandai('realisasi', rJumlah, E.rp12);
+  l.tandai('capaian', rTotalRata, E.k13);
+  l.tandai('predikat', rTotalPred, E.k13);
   return akhiri(l, ctx, 'E.81');
 }
 
