@@ -33,8 +33,11 @@ export const BERKAS_TAHUN: Readonly<Record<string, JenisBerkas>> = {
   lkjip: 'lkjip',
 };
 
-/** Narrative documents: data/<tahun>/narasi/<dokumen>/*.md */
+/** Narrative documents a buildable year needs: data/<tahun>/narasi/<dokumen>/*.md */
 export const DOKUMEN_NARASI = ['lkjip', 'renja'] as const;
+
+/** Every narrative folder read: the documents' and the optional quarterly evaluations' (`evaluasi`). */
+export const FOLDER_NARASI = [...DOKUMEN_NARASI, 'evaluasi'] as const;
 
 export function namaSkema(jenis: JenisBerkas): string {
   return `${jenis}.schema.json`;

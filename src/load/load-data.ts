@@ -18,7 +18,7 @@ import type {
 } from '../model/types.js';
 import { byteRusakUtf8, MAKS_UKURAN_BERKAS, posisiByte, tampilkanUkuran } from './batas.js';
 import { resolveInsideData, type LetakData } from './dalam-data.js';
-import { BERKAS_DASAR, BERKAS_TAHUN, DOKUMEN_NARASI, POLA_FOLDER_TAHUN, type JenisBerkas } from './kinds.js';
+import { BERKAS_DASAR, BERKAS_TAHUN, FOLDER_NARASI, POLA_FOLDER_TAHUN, type JenisBerkas } from './kinds.js';
 import { parseYaml } from './parse-yaml.js';
 import { posisiNode, type Posisi } from './position.js';
 
@@ -210,7 +210,7 @@ export async function loadData(dir: string): Promise<Loaded> {
       }
       if (!isi.some((e) => e.nama === 'narasi' && e.folder)) return;
       const narasi = await bukaFolder(`${f.nama}/narasi`, tahun, true);
-      for (const dokumen of DOKUMEN_NARASI) {
+      for (const dokumen of FOLDER_NARASI) {
         if (!narasi.some((e) => e.nama === dokumen && e.folder)) continue;
         const md = await bukaFolder(`${f.nama}/narasi/${dokumen}`, tahun, true);
         for (const e of md) {

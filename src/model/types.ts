@@ -280,6 +280,8 @@ export interface Renja {
   };
   /** The quarter up to which the P-Renja evaluates (E.81), e.g. 2. */
   triwulan_evaluasi: number;
+  /** Quarterly evaluation documents (`build --triwulan n`): place, date and signatory per quarter. */
+  evaluasi_triwulan?: { triwulan: number; tempat?: string; tanggal?: string; penandatangan?: Pejabat }[];
   /** Bab I alignment table: one column group per level (Kementerian, Provinsi, Kabupaten). */
   kebijakan?: RenjaKebijakan[];
   /** E.81 columns not in program.yaml (16 unit penanggung jawab, 17 ket); values live in <tahun>/program.yaml. */

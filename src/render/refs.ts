@@ -65,6 +65,8 @@ export const AKAR_DATA: readonly (keyof DataTahun)[] = ['konteks', 'lkjip', 'ren
 export const JENIS_JUMLAH = ['iku', 'kinerja_lainnya', 'tujuan', 'sasaran', 'program', 'kegiatan', 'sub_kegiatan', 'kategori'] as const;
 export const KELOMPOK_RATA = ['iku', 'lainnya', 'semua'] as const;
 const JENIS_PROGRAM = ['prioritas', 'pendukung'] as const;
+/** What `{{evaluasi "<isi>"}}` can print: totals of the document's Tabel E.81. */
+export const ISI_EVALUASI = ['pagu', 'realisasi', 'serapan', 'capaian', 'predikat', 'program', 'belum_diisi'] as const;
 const JENIS_SASARAN = ['utama', 'lainnya'] as const;
 
 /** What an argument (positional or `key=`) must be; checked by `checkNarasi` on the AST. */
@@ -546,16 +548,47 @@ const DAFTAR: ReferensiNarasi[] = [
   },
   {
     nama: 'triwulan_evaluasi',
-    keterangan: 'Triwulan evaluasi Renja dalam angka Romawi ("II").',
+    keterangan: 'Triwulan evaluasi Renja dalam angka Romawi ("II"): triwulan dokumen evaluasi triwulanan, selain itu triwulan_evaluasi renja.yaml.',
     contoh: '{{triwulan_evaluasi}}',
     hash: {},
     resolve: (ctx, _a, _h, alat) => {
-      const tw = ctx.d.renja?.triwulan_evaluasi;
+      const tw = ctx.h.renja.e81?.evaluasi?.sampai ?? ctx.d.renja?.triwulan_evaluasi;
       if (typeof tw !== 'number') {
         alat.catat(`triwulan_evaluasi tidak ada di ${ctx.tahun}/renja.yaml.`);
         return STRIP;
       }
       return romawi(tw);
+    },
+  },
+  {
+    nama: 'evaluasi',
+    keterangan:
+      'Angka Tabel E.81 dokumen ini (s.d. triwulan yang dievaluasi): pagu dan realisasi (Rupiah tanpa "Rp"), serapan dan ' +
+      'capaian (rata-rata capaian kinerja seluruh program; persen tanpa "%"), predikat, jumlah program, ' +
+      'belum_diisi (jumlah isian triwulan yang masih kosong).',
+    contoh: '{{evaluasi "serapan"}}',
+    argumen: { jenis: { jenis: 'pilihan', pilihan: ISI_EVALUASI }, wajib: true, uraian: ISI_EVALUASI.join(', ') },
+    hash: {},
+    resolve(ctx, arg, _h, alat) {
+      const e = ctx.h.renja.e81;
+      const t = e?.total;
+      const dpc = ctx.h.desimal_persen;
+      const rp = (n: Nilai | undefined) => (n == null ? null : formatAngka(n, 0));
+      const v: Record<(typeof ISI_EVALUASI)[number], string | null> = {
+        pagu: rp(t?.rp7),
+        realisasi: rp(t?.rp12),
+        serapan: teks(persenRealisasi(t?.rp12 ?? null, t?.rp7 ?? null), (n) => formatAngka(n, dpc)),
+        capaian: teks(t?.rata_rata.k13 ?? null, (n) => formatAngka(n, dpc)),
+        predikat: t?.rata_rata.predikat ?? null,
+        program: e ? String(e.program.length) : null,
+        belum_diisi: e?.evaluasi ? String(e.evaluasi.belum_diisi.reduce((a, b) => a + b, 0)) : e ? '0' : null,
+      };
+      const hasil = v[String(arg) as (typeof ISI_EVALUASI)[number]];
+      if (hasil == null) {
+        alat.catat(`angka evaluasi "${String(arg)}" tidak dapat dihitung (Tabel E.81 ${ctx.tahun} tidak ada atau kosong).`);
+        return STRIP;
+      }
+      return hasil;
     },
   },
   refIndikator('target', 'Target indikator tahun itu (tanpa satuan; persen tanpa "%").', '{{target "IKU-1"}}', (b, _c, h) =>
