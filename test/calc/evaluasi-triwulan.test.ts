@@ -116,8 +116,8 @@ describe('quarterly E.81: only quarters 1..n count', () => {
     expect(baris(e81, '1.02.02').rp.rp12).toBe(rpProgram);
     // quarters after n are left out of the table, whatever the data holds
     for (const b of semuaBaris(e81)) {
-      for (let i = n; i < 4; i++) expect(b.rp.triwulan[i]).toBeNull();
-      for (const x of b.indikator) for (let i = n; i < 4; i++) expect(x.triwulan[i]).toBeNull();
+      for (let i: number = n; i < 4; i++) expect(b.rp.triwulan[i]).toBeNull();
+      for (const x of b.indikator) for (let i: number = n; i < 4; i++) expect(x.triwulan[i]).toBeNull();
     }
     expect(e81.evaluasi?.sampai).toBe(n);
     expect(e81.triwulan_evaluasi).toBe(n);
