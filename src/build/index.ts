@@ -23,13 +23,13 @@ import type { KonteksDokumen } from '../render/konteks.js';
 import { EXIT } from '../kode-keluar.js';
 import { statusTahun, validate } from '../validate/index.js';
 import { browserBersama, type BrowserBersama } from './browser-bersama.js';
-import { DOKUMEN, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen } from './dokumen.js';
+import { DOKUMEN, namaBerkas, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen, type ParameterDokumen, type Triwulan } from './dokumen.js';
 import { periksaFolderKeluaran } from './keluaran.js';
 import { daftarPekerjaan, JOBS_BAWAAN, pilihTahun, rencanaBuild, type Pekerjaan, type Shard } from './rencana.js';
 import type { KaitUji } from './uji.js';
 
 export { browserBersama, type BrowserBersama } from './browser-bersama.js';
-export { DOKUMEN, formatDidukung, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen } from './dokumen.js';
+export { DOKUMEN, formatDidukung, namaBerkas, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen, type Triwulan } from './dokumen.js';
 export { periksaFolderKeluaran } from './keluaran.js';
 export { daftarPekerjaan, JOBS_BAWAAN, pilihTahun, rencanaBuild, type Pekerjaan, type PilihanTahun, type Shard } from './rencana.js';
 export { kaitUjiDariEnv, type KaitUji, type TitikUji } from './uji.js';
@@ -46,6 +46,8 @@ export interface OpsiBuild {
   tahun?: number | undefined;
   only?: JenisDokumen | undefined;
   format: readonly Format[];
+  /** A quarterly evaluation up to this quarter instead of the yearly documents (`--triwulan n`). */
+  triwulan?: Triwulan | undefined;
   /** Only part of the jobs, for a CI matrix. */
   shard?: Shard | undefined;
   /** Documents built at the same time (default JOBS_BAWAAN). */
@@ -207,7 +209,8 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
     const siapkan = (tahun: number): Promise<TahunSiap> => {
       let janji = siap.get(tahun);
       if (!janji) {
-        janji = siapkanTahun(tahun, loaded, opsi).then((s) => {
+        const dokumenTahun = pekerjaan.filter((p) => p.tahun === tahun).map((p) => p.dokumen);
+        janji = siapkanTahun(tahun, loaded, opsi, dokumenTahun).then((s) => {
           const h = (kumpulan.get(tahun) as KumpulanTahun).hasil;
           h.diagnostik.push(...s.masalah);
           if (s.masalah.length > 0) kabar({ jenis: 'diagnostik', tahun, diagnostik: s.masalah, sumber: loaded.sources });
@@ -339,7 +342,7 @@ const keluaranTahun = (opsi: OpsiBuild, tahun: number): string => relatif(opsi.c
  * A year's data checked once for all its documents: validation up to the year (its history
  * included), then the year's narrative references; on success the document context to render from.
  */
-async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild): Promise<TahunSiap> {
+async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild, dokumen: readonly DefinisiDokumen[]): Promise<TahunSiap> {
   const diagnostics = validate(loaded, tahun);
   if (!diagnostics.some((d) => d.severity === 'error') && loaded.dataSet) {
     const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
@@ -353,7 +356,7 @@ async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild): Pro
     }
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
-  const status = loaded.years.includes(tahun) ? statusTahun(loaded, tahun) : { bisaDibangun: false, kurang: ['folder tahun'] };
+  const status = statusUntuk(loaded, tahun, dokumen);
   const masalah: Diagnostic[] = [...diagnostics];
   if (ok && !status.bisaDibangun) masalah.push(diagnosa('LKJ402', { tahun, kurang: status.kurang }, { file: `${opsi.data}/${tahun}` }));
   const gagal = masalah.some((d) => d.severity === 'error');
@@ -371,6 +374,20 @@ async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild): Pro
   };
 }
 
+/**
+ * Whether a year has what its documents need: each document's own requirement when it states one
+ * (a quarterly evaluation needs only program.yaml), else the yearly documents' (statusTahun).
+ */
+function statusUntuk(loaded: Loaded, tahun: number, dokumen: readonly DefinisiDokumen[]): { bisaDibangun: boolean; kurang: string[] } {
+  if (!loaded.years.includes(tahun)) return { bisaDibangun: false, kurang: ['folder tahun'] };
+  const kurang = new Set<string>();
+  let tahunan: string[] | undefined;
+  for (const d of dokumen) {
+    for (const k of d.kurang ? d.kurang(loaded, tahun) : (tahunan ??= statusTahun(loaded, tahun).kurang)) kurang.add(k);
+  }
+  return { bisaDibangun: kurang.size === 0, kurang: [...kurang] };
+}
+
 /** A document after the render step: its HTML and workbook files, and what the print step needs. */
 interface Dirender {
   berkas: OutputFile[];
@@ -378,6 +395,8 @@ interface Dirender {
   /** Set when a PDF is asked for: the HTML to print and the PDF's metadata. */
   cetak?: { html: string; baseUrl: string; meta: PdfMeta };
   t0: number;
+  /** File name without extension (namaBerkas). */
+  nama: string;
 }
 
 /** Step 1, in Node: the HTML (for HTML and PDF) and the workbook of one document of a ready year. */
@@ -391,14 +410,16 @@ async function renderDokumen(
   const d: DefinisiDokumen = p.dokumen;
   const { tahun, format } = p;
   const { ctx } = siap;
-  const tanggal = tanggalDokumen(opsi.env, d.tanggal(ctx), tahun);
-  const r: Dirender = { berkas: [], bagian: [], t0 };
+  const param: ParameterDokumen = { triwulan: opsi.triwulan };
+  const nama = namaBerkas(d, tahun, param);
+  const tanggal = tanggalDokumen(opsi.env, d.tanggal(ctx, param), tahun);
+  const r: Dirender = { berkas: [], bagian: [], t0, nama };
   if (d.html && (format.includes('html') || format.includes('pdf'))) {
-    const doc = await d.html(ctx);
+    const doc = await d.html(ctx, param);
     if (doc.peringatan.length > 0) peringatan(doc.peringatan);
     if (format.includes('html')) {
       const { tanpaTandaSumber } = await import('../export/html-marks.js');
-      r.berkas.push({ relPath: `${d.id}-${tahun}.html`, data: tanpaTandaSumber(doc.html) });
+      r.berkas.push({ relPath: `${nama}.html`, data: tanpaTandaSumber(doc.html) });
     }
     if (format.includes('pdf')) {
       r.cetak = {
@@ -407,7 +428,7 @@ async function renderDokumen(
         meta: {
           title: doc.judul,
           author: ctx.opd.nama_lengkap,
-          subject: d.subjek(tahun, ctx),
+          subject: d.subjek(tahun, ctx, param),
           keywords: [d.label, String(tahun), ctx.opd.nama_lengkap],
           creator: 'lkjip',
           date: tanggal,
@@ -415,7 +436,7 @@ async function renderDokumen(
       };
     }
   }
-  if (d.xlsx && format.includes('xlsx')) r.berkas.push({ relPath: `${d.id}-${tahun}.xlsx`, data: await d.xlsx(ctx, { tanggal }) });
+  if (d.xlsx && format.includes('xlsx')) r.berkas.push({ relPath: `${nama}.xlsx`, data: await d.xlsx(ctx, { tanggal }, param) });
   return r;
 }
 
@@ -443,7 +464,7 @@ async function cetakDokumen(
       const { diagnostikAudit } = await import('../export/audit.js');
       temuan.push(...diagnostikAudit(hasil.audit.temuan, `${p.dokumen.label} ${p.tahun}`, opsi.strict ? 'error' : 'warning'));
     }
-    berkas.push({ relPath: `${p.dokumen.id}-${p.tahun}.pdf`, data: hasil.pdf });
+    berkas.push({ relPath: `${r.nama}.pdf`, data: hasil.pdf });
     halaman = hasil.pages.length;
     bagian.push(`PDF ${halaman} halaman`);
   }

@@ -27,9 +27,17 @@ export interface Pekerjaan {
  */
 export const JOBS_BAWAAN = 2;
 
-/** What to produce: the documents asked for, each with the asked formats it supports. */
-export function rencanaBuild(opts: { only?: JenisDokumen | undefined; format: readonly Format[] }): { dokumen: DefinisiDokumen; format: Format[] }[] {
-  return DOKUMEN.filter((d) => !opts.only || d.id === opts.only)
+/**
+ * What to produce: the documents asked for, each with the asked formats it supports. With
+ * `triwulan` only the quarterly documents, without it only the yearly ones.
+ */
+export function rencanaBuild(opts: {
+  only?: JenisDokumen | undefined;
+  format: readonly Format[];
+  triwulan?: number | undefined;
+}): { dokumen: DefinisiDokumen; format: Format[] }[] {
+  return DOKUMEN.filter((d) => (opts.triwulan !== undefined) === (d.triwulanan === true))
+    .filter((d) => !opts.only || d.id === opts.only)
     .map((d) => ({ dokumen: d, format: opts.format.filter((f) => formatDidukung(d).includes(f)) }))
     .filter((r) => r.format.length > 0);
 }
@@ -42,7 +50,7 @@ export function rencanaBuild(opts: { only?: JenisDokumen | undefined; format: re
  */
 export function daftarPekerjaan(
   tahun: readonly number[],
-  opts: { only?: JenisDokumen | undefined; format: readonly Format[]; shard?: Shard | undefined },
+  opts: { only?: JenisDokumen | undefined; format: readonly Format[]; shard?: Shard | undefined; triwulan?: number | undefined },
 ): Pekerjaan[] {
   const rencana = rencanaBuild(opts);
   const semua = [...tahun].sort((a, b) => a - b).flatMap((t) => rencana.map((r) => ({ tahun: t, ...r })));

@@ -100,6 +100,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       new Option('--format <daftar>', 'format keluaran, dipisah koma: pdf,html,xlsx').default(['pdf', 'html', 'xlsx'], 'pdf,html,xlsx').argParser(parseFormat),
     )
     .addOption(new Option('--timeout <detik>', 'batas waktu cetak per tahap (detik, 1-3600; bawaan 120)').argParser(parseDetik))
+    .addOption(
+      new Option('-t, --triwulan <n>', 'bangun dokumen evaluasi Renja s.d. triwulan ke-n (1-4) saja: out/<tahun>/evaluasi-renja-<tahun>-tw<n>.pdf dan .xlsx').argParser(
+        parseTriwulan,
+      ),
+    )
     .addOption(new Option('--all', 'bangun semua tahun yang datanya lengkap (tahun riwayat dilewati)'))
     .addOption(
       new Option('--shard <i/n>', 'hanya bagian ke-i dari n daftar pekerjaan (tahun x dokumen), untuk matriks CI; mis. 1/3').argParser(parseShard),
@@ -137,7 +142,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         '\n  $ lkjip build --all --shard 2/3       bagian ke-2 dari 3 (matriks CI)' +
         '\n  $ lkjip build --all --reporter json   hasil tiap tahun sebagai JSON di stdout' +
         '\n  $ lkjip build 2024 --watch --format html' +
-        '\n  $ lkjip build --all --strict              gagal bila ada temuan tata letak (CI)',
+        '\n  $ lkjip build --all --strict              gagal bila ada temuan tata letak (CI)' +
+        '\n  $ lkjip build 2024 --triwulan 3          evaluasi Renja triwulan III (Tabel E.81 s.d. TW III)',
     )
     .action(async (tahun: number | undefined, opts: import('./commands/build.js').BuildOptions) => {
       const { commandBuild } = await import('./commands/build.js');

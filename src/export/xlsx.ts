@@ -153,6 +153,18 @@ export async function buatWorkbookLkjip(ctx: KonteksDokumen, opsi: OpsiWorkbook)
   return tulisWorkbook(lembarLkjip(ctx), opsi, `Lampiran Tabel LKJIP ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun}`);
 }
 
+/** The quarterly evaluation's workbook: its Tabel E.81 up to quarter `triwulan`. */
+export async function buatWorkbookEvaluasi(ctx: KonteksDokumen, opsi: OpsiWorkbook, triwulan: 1 | 2 | 3 | 4): Promise<Uint8Array> {
+  const [{ konteksEvaluasi }, { lembarE81 }, { createEnv }] = await Promise.all([
+    import('../render/evaluasi.js'),
+    import('../render/workbook-renja.js'),
+    import('../render/handlebars-env.js'),
+  ]);
+  const ctxTw = konteksEvaluasi(ctx, triwulan);
+  const tw = ['I', 'II', 'III', 'IV'][triwulan - 1];
+  return tulisWorkbook([lembarE81(createEnv(ctx.h.desimal_persen), ctxTw)], opsi, `Evaluasi Renja ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun} Triwulan ${tw}`);
+}
+
 export async function buatWorkbookRenja(ctx: KonteksDokumen, opsi: OpsiWorkbook): Promise<Uint8Array> {
   return tulisWorkbook(lembarRenja(ctx), opsi, `Lampiran Formulir Renja ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun}`);
 }

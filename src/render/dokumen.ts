@@ -141,9 +141,18 @@ export interface HasilSusun {
  * and Daftar Gambar after the front matter that precedes them. The Daftar Isi lists the two lists
  * after the front-matter entries that come before it (the Kata Pengantar).
  */
-export function susunHtml(opsi: { judul: string; css: string[]; depan: string; toc: readonly EntriToc[]; isi: string }): HasilSusun {
+export function susunHtml(opsi: {
+  judul: string;
+  css: string[];
+  depan: string;
+  toc: readonly EntriToc[];
+  isi: string;
+  /** false: a short document without Daftar Isi/Tabel/Gambar (captions are still numbered). */
+  daftar?: boolean;
+}): HasilSusun {
   const nomor = nomoriKeterangan([opsi.depan, opsi.isi]);
   const [depan, isi] = nomor.bagian as [string, string];
+  if (opsi.daftar === false) return { html: rakitHtml({ ...opsi, depan, daftarIsi: '', isi }), rujukanHilang: nomor.rujukanHilang };
   const daftar: EntriToc[] = [];
   if (nomor.tabel.length > 0) daftar.push({ id: 'daftar-tabel', tingkat: 1, judul: 'DAFTAR TABEL' });
   if (nomor.gambar.length > 0) daftar.push({ id: 'daftar-gambar', tingkat: 1, judul: 'DAFTAR GAMBAR' });

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { hitungEvaluasiTriwulan, type OpsiEvaluasi } from '../calc/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { templatesDir } from './assets.js';
-import { bacaTemplate, daftarkanPartial, daftarkanStruktur, susunHtml } from './dokumen.js';
+import { bacaTemplate, daftarkanPartial, daftarkanStruktur, peringatanRujukan, susunHtml } from './dokumen.js';
 import { createEnv, romawi } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 import type { HtmlDokumen } from './lkjip.js';
@@ -35,13 +35,20 @@ const FAKTOR = BAGIAN_EVALUASI.slice(2);
 /** Name of the narrative file of a section for quarter n (without .md). */
 export const berkasEvaluasi = (n: number, bagian: string): string => `tw${n}-${bagian}`;
 
+// The PDF/HTML and the workbook of one evaluation share one computation.
+const evaluasiCache = new WeakMap<KonteksDokumen, Map<number, KonteksDokumen>>();
+
 /** The year's document context with Tabel E.81 evaluated up to quarter `sampai`. */
 export function konteksEvaluasi(ctx: KonteksDokumen, sampai: OpsiEvaluasi['sampai']): KonteksDokumen {
-  const ev = hitungEvaluasiTriwulan(ctx.data, ctx.tahun, sampai);
-  return {
-    ...ctx,
-    h: { ...ctx.h, renja: { ...ctx.h.renja, e81: ev.e81 }, peringatan: [...ctx.h.peringatan, ...ev.peringatan] },
-  };
+  let perTriwulan = evaluasiCache.get(ctx);
+  if (!perTriwulan) evaluasiCache.set(ctx, (perTriwulan = new Map()));
+  let hasil = perTriwulan.get(sampai);
+  if (!hasil) {
+    const ev = hitungEvaluasiTriwulan(ctx.data, ctx.tahun, sampai);
+    hasil = { ...ctx, h: { ...ctx.h, renja: { ...ctx.h.renja, e81: ev.e81 }, peringatan: [...ctx.h.peringatan, ...ev.peringatan] } };
+    perTriwulan.set(sampai, hasil);
+  }
+  return hasil;
 }
 
 export async function renderEvaluasi(ctxTahun: KonteksDokumen, sampai: OpsiEvaluasi['sampai']): Promise<HtmlDokumen> {
@@ -98,12 +105,18 @@ export async function renderEvaluasi(ctxTahun: KonteksDokumen, sampai: OpsiEvalu
   const depan = env.compile(bacaTemplate('evaluasi', 'depan.hbs'), opsiCompile)(view);
   const isi = env.compile(bacaTemplate('evaluasi', 'isi.hbs'), opsiCompile)(view);
   const judul = `Evaluasi Renja ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun} Triwulan ${romawi(sampai)}`;
-  const html = susunHtml({
+  const { html, rujukanHilang } = susunHtml({
     judul,
     css: [bacaTemplate('umum', 'dokumen.css'), bacaTemplate('lkjip', 'tabel.css'), bacaTemplate('renja', 'tabel.css')],
     depan,
-    daftarIsi: '',
+    toc: [],
     isi,
+    daftar: false,
   });
-  return { html, baseUrl: pathToFileURL(folder + path.sep).href, judul, peringatan: [...peringatan, ...ctx.h.peringatan.filter((d) => d.code === 'TRIWULAN_BELUM_DIISI' || d.code === 'TARGET_TRIWULAN_KOSONG')] };
+  peringatan.push(...peringatanRujukan(rujukanHilang));
+  // What the evaluation found missing in the quarters is about program.yaml: say so.
+  const triwulanan = ctx.h.peringatan
+    .filter((d) => d.code === 'TRIWULAN_BELUM_DIISI' || d.code === 'TARGET_TRIWULAN_KOSONG')
+    .map((d) => ({ ...d, file: d.file ?? ctx.berkasTahun('program.yaml') }));
+  return { html, baseUrl: pathToFileURL(folder + path.sep).href, judul, peringatan: [...peringatan, ...triwulanan] };
 }

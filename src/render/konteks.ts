@@ -20,6 +20,8 @@ export interface KonteksDokumen {
   riwayat: Map<number, HasilTahun>;
   /** How diagnostics name a narrative file: `data/2024/narasi/lkjip/bab-1.md` (set by the CLI). */
   berkasNarasi: (dokumen: string, berkas: string) => string;
+  /** How diagnostics name a file of the year folder: `data/2024/program.yaml`. */
+  berkasTahun: (nama: string) => string;
   /** The checked pictures of the year (lambang, narrative images) by data-folder path, read by the CLI. */
   gambar: ReadonlyMap<string, GambarTerbaca>;
 }
@@ -39,5 +41,6 @@ export function buatKonteksDokumen(
   }
   const berkasNarasi = (dokumen: string, berkas: string): string =>
     `${folderData ? `${folderData}/${tahun}/` : ''}narasi/${dokumen}/${berkas}.md`;
-  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat, berkasNarasi, gambar };
+  const berkasTahun = (nama: string): string => `${folderData ? `${folderData}/` : ''}${tahun}/${nama}`;
+  return { tahun, opd: data.opd, data, d, h: hasil ?? hitungTahun(data, tahun), riwayat, berkasNarasi, berkasTahun, gambar };
 }

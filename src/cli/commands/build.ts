@@ -50,6 +50,8 @@ export interface BuildOptions extends GlobalOptions {
   browser?: string;
   /** Layout-audit findings (LKJ6xx) are errors: exit 1 and nothing written for the year. */
   strict?: boolean;
+  /** The quarterly Renja evaluation up to this quarter instead of the yearly documents. */
+  triwulan?: 1 | 2 | 3 | 4;
 }
 
 export const detik = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
@@ -62,6 +64,8 @@ export async function commandBuild(tahun: number | undefined, opts: BuildOptions
   if (tahun === undefined && !opts.all) return salah('sebutkan tahun (mis. `lkjip build 2024`) atau --all untuk semua tahun.');
   if (tahun !== undefined && opts.all) return salah('pilih salah satu: tahun tertentu atau --all.');
   if (opts.watch && (opts.all || opts.shard)) return salah('--watch hanya untuk satu tahun, tanpa --all atau --shard.');
+  if (opts.triwulan !== undefined && (opts.all || opts.shard)) return salah('--triwulan untuk satu tahun: tulis mis. `lkjip build 2024 --triwulan 3`, tanpa --all atau --shard.');
+  if (opts.triwulan !== undefined && opts.only) return salah('--triwulan membangun dokumen evaluasi Renja triwulanan saja; --only tidak dipakai bersamanya.');
   const keluaran = periksaFolderKeluaran(opts.out, opts.data, io.cwd);
   if (keluaran) return salah(keluaran);
   if (opts.only && rencanaBuild(opts).length === 0) {
@@ -120,6 +124,7 @@ export function opsiBuild(tahun: number | undefined, opts: BuildOptions, io: Io)
     tahun,
     only: opts.only,
     format: opts.format,
+    triwulan: opts.triwulan,
     shard: opts.shard,
     // One year: its documents one after the other unless --jobs says otherwise; --all: two at a time.
     jobs: opts.jobs ?? (tahun === undefined ? undefined : 1),
