@@ -285,7 +285,8 @@ export function viewE81(ctx: KonteksDokumen) {
     };
   });
 
-  const tw = ctx.d.renja?.triwulan_evaluasi ?? e?.triwulan_evaluasi ?? null;
+  // A quarterly evaluation names its own quarter; the (Perubahan) Renja the one renja.yaml evaluates to.
+  const tw = e?.evaluasi?.sampai ?? ctx.d.renja?.triwulan_evaluasi ?? e?.triwulan_evaluasi ?? null;
   return {
     ada: e !== null && semua.length > 0,
     triwulan: tw === null ? null : romawi(tw),
