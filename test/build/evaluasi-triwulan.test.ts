@@ -139,6 +139,25 @@ describe('figures of a quarterly evaluation', () => {
   });
 });
 
+describe('narrative and signature of a quarterly evaluation (made-up agency, TW III)', () => {
+  const h = () => ambil(KASUS.find((k) => k.agensi === 'contoh' && k.tw === 3)!);
+  it('prints Bab III from narasi/evaluasi/tw3-*.md, only the sections written', () => {
+    const t = h().teksPdf!;
+    expect(t).toMatch(/BAB III/);
+    expect(t).toMatch(/FAKTOR PENDORONG KEBERHASILAN PENCAPAIAN/);
+    expect(t).toMatch(/FAKTOR PENGHAMBAT PENCAPAIAN KINERJA/);
+    expect(t).toMatch(/TINDAK LANJUT YANG DIPERLUKAN DALAM TRIWULAN BERIKUTNYA/);
+    expect(t).not.toMatch(/DALAM RENJA PERANGKAT DAERAH BERIKUTNYA/);
+    expect(t).toMatch(/Renovasi depo arsip statis/);
+  });
+  it('signs on the date renja.yaml gives for the quarter; a quarter without one gets a line to fill by hand', () => {
+    expect(h().teksPdf).toMatch(/Contoh, 12 Oktober 2026/);
+    expect(ambil(KASUS.find((k) => k.agensi === 'contoh' && k.tw === 4)!).teksPdf).toMatch(/Contoh, \.{10,}/);
+    // Bab III only where the quarter has its texts
+    expect(ambil(KASUS.find((k) => k.agensi === 'contoh' && k.tw === 4)!).teksPdf).not.toMatch(/BAB III/);
+  });
+});
+
 describe('the evaluation workbook', () => {
   const xlsx = (k: Kasus) => path.join(ambil(k).dir, `evaluasi-renja-${k.tahun}-tw${k.tw}.xlsx`);
   const kasus = KASUS.find((k) => k.agensi === 'contoh' && k.tw === 2)!;
