@@ -110,8 +110,8 @@ export function susunBukuIsian(loaded: Loaded, tahun: number): BukuIsian {
   const pohon = pohonProgram(ds);
   const lembar = [
     lembarIndikator(ds, src, tahun, hasil),
-    lembarProgram(src, tahun, pohon),
-    lembarIndikatorProgram(ds, src, tahun, pohon),
+    lembarProgram(src, tahun, pohon, pakaiRencanaTriwulan(ds, src, tahun)),
+    lembarIndikatorProgram(ds, src, tahun, pohon, pakaiRencanaTriwulan(ds, src, tahun)),
     lembarAnggaranPk(src, tahun, pohon),
     lembarLra(src, tahun, pohon, hasil),
     lembarKonteks(src, tahun),
@@ -216,7 +216,25 @@ function lembarIndikator(ds: DataSet, src: Sumber, tahun: number, hasil: HasilTa
   };
 }
 
-function lembarProgram(src: Sumber, tahun: number, pohon: NodePohon[]): LembarIsian {
+/**
+ * Quarterly plans (anggaran kas, target per triwulan) are asked for only where the agency measures
+ * its quarterly evaluations against them (`pengaturan.target_evaluasi: triwulan`) or already keeps
+ * them: most agencies measure against the annual target and need no such columns.
+ */
+function pakaiRencanaTriwulan(ds: DataSet, src: Sumber, tahun: number): boolean {
+  if (ds.opd.pengaturan?.target_evaluasi === 'triwulan') return true;
+  const node = src.ambil(`${tahun}/program.yaml`, ['node']);
+  return (
+    Array.isArray(node) &&
+    node.some(
+      (n) =>
+        isObj(n) &&
+        (n.anggaran_kas_triwulan !== undefined || (Array.isArray(n.indikator) && n.indikator.some((v) => isObj(v) && v.target_triwulan !== undefined))),
+    )
+  );
+}
+
+function lembarProgram(src: Sumber, tahun: number, pohon: NodePohon[], rencana: boolean): LembarIsian {
   const G = `${tahun}/program.yaml`;
   const urutan = pohon.map((n) => n.node.kode);
   const kol: KolomIsian[] = [
@@ -227,6 +245,7 @@ function lembarProgram(src: Sumber, tahun: number, pohon: NodePohon[]): LembarIs
     ...kolomTw('rp_tw', (r) => `realisasi Rp TW ${r}`, RUPIAH, 'realisasi anggaran per triwulan (E.81 kol. 8-11 Rp); kosong = belum dilaporkan'),
     kolom('rp_sd_lalu', 'realisasi Rp s/d tahun lalu', 18, 'isian', 'realisasi anggaran kumulatif s/d akhir tahun lalu (E.81 kol. 6 Rp)', RUPIAH),
   ];
+  if (rencana) kol.push(...kolomTw('kas_tw', (r) => `anggaran kas TW ${r}`, RUPIAH, 'rencana anggaran (anggaran kas) per triwulan: pembanding evaluasi triwulanan bila target_evaluasi = triwulan'));
   const baris = pohon.map(({ node, tingkat, daun }) => {
     const pN = pilih('kode', node.kode, urutan);
     // Rupiah live on sub kegiatan; a parent keeps its own only where the data already does (a
@@ -240,6 +259,7 @@ function lembarProgram(src: Sumber, tahun: number, pohon: NodePohon[]): LembarIs
     if (bisa('pagu')) sel.pagu = input(src.medan(G, 'program-tahun', ['node', pN, 'pagu']));
     if (bisa('realisasi_rp_triwulan')) TW.forEach((_, i) => (sel[`rp_tw${i + 1}`] = input(src.medan(G, 'program-tahun', ['node', pN, 'realisasi_rp_triwulan', i]))));
     if (bisa('realisasi_rp_sd_tahun_lalu')) sel.rp_sd_lalu = input(src.medan(G, 'program-tahun', ['node', pN, 'realisasi_rp_sd_tahun_lalu']));
+    if (rencana && bisa('anggaran_kas_triwulan')) TW.forEach((_, i) => (sel[`kas_tw${i + 1}`] = input(src.medan(G, 'program-tahun', ['node', pN, 'anggaran_kas_triwulan', i]))));
     return { id: node.kode, sel, indent: INDENT[tingkat], tebal: tingkat === 'program' };
   });
   return {
@@ -251,7 +271,7 @@ function lembarProgram(src: Sumber, tahun: number, pohon: NodePohon[]): LembarIs
   };
 }
 
-function lembarIndikatorProgram(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[]): LembarIsian {
+function lembarIndikatorProgram(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[], rencana: boolean): LembarIsian {
   const G = `${tahun}/program.yaml`;
   const R = 'renstra/program.yaml';
   const definisi = new Map<string, Indikator>((ds.program.indikator ?? []).map((i) => [i.id, i]));
@@ -272,6 +292,7 @@ function lembarIndikatorProgram(ds: DataSet, src: Sumber, tahun: number, pohon: 
     kolom('realisasi', 'realisasi tahunan', 12, 'isian', 'realisasi tahunan bila dilaporkan tersendiri (indikator program: Tabel 3.1.3.a.2)', ANGKA),
   ];
   if (adaSdLalu) kol.push(kolom('sd_lalu', 's/d tahun lalu', 12, 'isian', 'realisasi kumulatif s/d akhir tahun lalu (E.81 kol. 6 K), hanya indikator kumulatif', ANGKA));
+  if (rencana) kol.push(...kolomTw('target_tw', (r) => `target TW ${r}`, ANGKA, 'target per triwulan: pembanding evaluasi triwulanan bila target_evaluasi = triwulan (dijumlah untuk indikator kumulatif)'));
   kol.push(kolom('keterangan', 'keterangan', 20, 'isian'));
   const baris = pasangan.map(({ n, id }) => {
     const def = definisi.get(id);
@@ -291,6 +312,7 @@ function lembarIndikatorProgram(ds: DataSet, src: Sumber, tahun: number, pohon: 
       sel.target_renstra = input(src.medan(R, 'renstra-program', ['indikator', pilih('id', id), 'target', String(tahun)]));
     }
     TW.forEach((_, i) => (sel[`tw${i + 1}`] = input(src.medan(G, 'program-tahun', jalur('realisasi_triwulan', i)))));
+    if (rencana) TW.forEach((_, i) => (sel[`target_tw${i + 1}`] = input(src.medan(G, 'program-tahun', jalur('target_triwulan', i)))));
     if (adaSdLalu && (def?.kumulatif || src.ada(G, jalur('realisasi_sd_tahun_lalu')))) sel.sd_lalu = input(src.medan(G, 'program-tahun', jalur('realisasi_sd_tahun_lalu')));
     return { id: (hitung.get(id) ?? 0) > 1 ? `${n.node.kode}/${id}` : id, sel, indent: INDENT[n.tingkat], tebal: n.tingkat === 'program' };
   });
