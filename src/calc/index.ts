@@ -24,7 +24,7 @@ export {
   sisaAnggaran,
 } from './anggaran.js';
 export { bandingkanTahunan, hitungKemajuan } from './kinerja.js';
-export { hitungKetenagakerjaan, jumlahBaris, perubahan } from './konteks.js';
+export { hitungKondisi, jenisBarisKondisi, jumlahBaris, perubahan, type JenisBarisKondisi } from './konteks.js';
 
 /** The scale of the OPD's settings when it is usable, else the default. */
 export function skalaEfektif(data: DataSet, peringatan: Diagnostic[] = []): BatasKategori[] {

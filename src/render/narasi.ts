@@ -425,7 +425,7 @@ function periksaArgumen(
           severity: 'warning',
         };
       }
-      const kandidat = [...daftarPath(data, akar, tahunData), ...(akar === 'konteks' ? TURUNAN_KONTEKS.map((p) => `konteks.${p}`) : [])];
+      const kandidat = [...daftarPath(data, akar, tahunData), ...(akar === 'konteks' ? pathKonteksTurunan(data, tahunData) : [])];
       return diag(
         file,
         ekspr,
@@ -436,6 +436,12 @@ function periksaArgumen(
       );
     }
   }
+}
+
+/** Derived konteks paths of a year: its context rows (`konteks.kondisi.<id>`) and the PNS total. */
+function pathKonteksTurunan(data: DataSet, tahun: number): string[] {
+  const baris = data.tahun.get(tahun)?.konteks?.kondisi?.baris ?? [];
+  return [...baris.flatMap((b) => (b.id ? [`konteks.kondisi.${b.id}`] : [])), ...TURUNAN_KONTEKS.map((p) => `konteks.${p}`)];
 }
 
 /** Leaf paths (numbers and strings) of a year file, for suggestions. */
