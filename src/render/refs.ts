@@ -14,6 +14,7 @@ import { jumlahBaris, perubahan as perubahanNilai } from '../calc/konteks.js';
 import { nilaiKondisi } from '../calc/tabel-lkjip.js';
 import type { DataSet, DataTahun, Program } from '../model/types.js';
 import { desimalSatuan, formatAngka } from '../util/format.js';
+import { terdekat } from '../util/mirip.js';
 import { terbilang } from '../util/terbilang.js';
 import { romawi, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
@@ -687,31 +688,9 @@ export function daftarkanReferensi(env: HandlebarsEnv): void {
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 
-/** Levenshtein distance (small strings only). */
-export function jarakEdit(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length] ?? 0;
-}
+export { jarakEdit } from '../util/mirip.js';
 
-/** The closest candidate when it is close enough to be a typo. */
+/** The closest candidate when it is close enough to be a typo (a third of the name: references are long). */
 export function palingMirip(nama: string, kandidat: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let jarak = Infinity;
-  for (const k of kandidat) {
-    const d = jarakEdit(nama, k);
-    if (d < jarak) {
-      jarak = d;
-      best = k;
-    }
-  }
-  return best !== undefined && jarak <= Math.max(2, Math.floor(nama.length / 3)) ? best : undefined;
+  return terdekat(nama, kandidat, { batas: (n) => Math.max(2, Math.floor(n.length / 3)) });
 }

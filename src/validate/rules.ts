@@ -419,8 +419,8 @@ export const tahunSamaFolder: Aturan = {
   },
 };
 
-/** In the order they run. */
-export const ATURAN: readonly Aturan[] = [
+/** In the order they run (the semantic rules of semantik.ts are added by index.ts). */
+export const ATURAN_DASAR: readonly Aturan[] = [
   idUnik,
   referensiDikenal,
   indukSamaJumlahAnak,

@@ -1,0 +1,254 @@
+/**
+ * Everything `build` would say about the data of a year, at once, for `validate`, `calc`, `build`,
+ * `init` and `baru` alike: the files (schemas, cross-file and semantic rules), the narrative files
+ * against the documents' sections, every narrative reference (unknown names, values the data
+ * lacks), the calculator's findings (zero targets, implausible capaian) and what is still to fill
+ * in. Each stage runs only when the one before found no error, so one mistake does not become a
+ * cascade; every finding names file:line:column.
+ */
+import path from 'node:path';
+import { diagnosa, type Diagnostic } from '../diagnostics.js';
+import { fileOf, tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
+import type { KonteksDokumen } from '../render/konteks.js';
+import type { DataSet, Indikator } from '../model/types.js';
+import { belumDiisi } from './belum-diisi.js';
+import { validate } from './index.js';
+import { statusTahun, type StatusTahun } from './status.js';
+import { terdekat } from '../util/mirip.js';
+
+export interface HasilPeriksa {
+  loaded: Loaded;
+  diagnostics: Diagnostic[];
+  /** No error: the year can be calculated (and built, when `status.bisaDibangun`). */
+  ok: boolean;
+  /** Whether the year has everything a build needs; undefined when the year folder does not exist. */
+  status?: StatusTahun;
+  /** The document context the checks computed (build renders from it instead of computing again). */
+  ctx?: KonteksDokumen;
+}
+
+const adaKesalahan = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
+
+/** Default plausibility bound of a capaian, percent (opd.yaml `pengaturan.batas_capaian_wajar`). */
+export const BATAS_CAPAIAN_WAJAR = 300;
+
+/** Narrative files of a year as diagnostics name them, with their texts. */
+export function berkasNarasi(loaded: Loaded, tahun: number): { dokumen: string; nama: string; file: string; text: string }[] {
+  const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
+  return Object.entries(narasi).flatMap(([dokumen, isi]) =>
+    Object.entries(isi).map(([nama, text]) => ({ dokumen, nama, file: fileNarasi(loaded, tahun, dokumen, nama), text })),
+  );
+}
+
+function fileNarasi(loaded: Loaded, tahun: number, dokumen: string, nama: string): string {
+  return tampilanPath(path.resolve(loaded.dir, String(tahun), 'narasi', dokumen, `${nama}.md`));
+}
+
+/**
+ * Checks one year of a loaded data folder (and the files it depends on: the base files and the
+ * years before it). Narrative texts join `loaded.sources` so their diagnostics get code frames.
+ */
+export async function periksaTahun(loaded: Loaded, tahun: number): Promise<HasilPeriksa> {
+  const diagnostics = validate(loaded, tahun);
+  const status = loaded.years.includes(tahun) ? statusTahun(loaded, tahun) : undefined;
+  const hasil = (ctx?: KonteksDokumen): HasilPeriksa => ({
+    loaded,
+    diagnostics,
+    ok: !adaKesalahan(diagnostics),
+    ...(status ? { status } : {}),
+    ...(ctx ? { ctx } : {}),
+  });
+  const ds = loaded.dataSet;
+  if (adaKesalahan(diagnostics) || !ds || !status) return hasil();
+
+  const berkas = berkasNarasi(loaded, tahun);
+  for (const b of berkas) loaded.sources.set(b.file, b.text);
+  diagnostics.push(...(await periksaBagian(loaded, tahun)));
+  if (berkas.length > 0) {
+    const { checkNarasi } = await import('../render/narasi.js');
+    diagnostics.push(...checkNarasi(berkas, ds, tahun));
+  }
+  diagnostics.push(...belumDiisi(loaded, tahun).filter((b) => b.diBerkas !== false).map((b) => diagnosa('LKJ333', { apa: b.pesan }, b)));
+  if (adaKesalahan(diagnostics)) return hasil();
+
+  // The year's figures, as the documents will print them.
+  const { buatKonteksDokumen } = await import('../render/konteks.js');
+  const ctx = buatKonteksDokumen(ds, tahun, undefined, tampilanPath(path.resolve(loaded.dir)));
+  if (berkas.length > 0) {
+    const { periksaNilaiNarasi } = await import('../render/narasi.js');
+    const sudah = new Set(diagnostics.filter((d) => d.code === 'LKJ312').map((d) => `${d.file}:${d.line}:${d.column}`));
+    diagnostics.push(...periksaNilaiNarasi(berkas, ctx).filter((d) => !sudah.has(`${d.file}:${d.line}:${d.column}`)));
+  }
+  diagnostics.push(...(await periksaHitungan(loaded, ds, ctx)));
+  return hasil(ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narrative sections
+
+/**
+ * The narrative files of a year against the sections of each document (templates): a file no
+ * section reads is an error (its text would be lost), a section without its file a warning (it
+ * prints empty, or only its tables), and a section with two sources of text says which one wins.
+ * A document without any narrative file is a year kept as history (LKJ401), not checked here.
+ */
+async function periksaBagian(loaded: Loaded, tahun: number): Promise<Diagnostic[]> {
+  const { daftarBagian, SUMBER_LAIN, DOKUMEN_BAGIAN } = await import('../render/bagian.js');
+  const out: Diagnostic[] = [];
+  const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
+  for (const dokumen of DOKUMEN_BAGIAN) {
+    const ada = narasi[dokumen] ?? {};
+    if (Object.keys(ada).length === 0) continue;
+    const bagian = daftarBagian(dokumen);
+    const dikenal = new Set(bagian.map((b) => b.berkas));
+    const namaBerkas = bagian.map((b) => `${b.berkas}.md`);
+    for (const nama of Object.keys(ada).sort()) {
+      if (dikenal.has(nama)) continue;
+      const mirip = terdekat(`${nama}.md`, namaBerkas, { batas: (n) => Math.max(2, Math.floor(n.length / 3)) });
+      out.push(
+        diagnosa(
+          'LKJ331',
+          { berkas: `${nama}.md`, dikenal: namaBerkas.join(', '), ...(mirip ? { mirip } : {}) },
+          { file: fileNarasi(loaded, tahun, dokumen, nama), line: 1, column: 1, found: `${nama}.md`, ...(mirip ? { expected: mirip } : {}) },
+        ),
+      );
+    }
+    const yaml = (berkas: string): LoadedFile | undefined =>
+      [...loaded.files.values()].find((f) => f.tahun === tahun && path.basename(f.relatif) === berkas);
+    for (const b of bagian) {
+      const lain = SUMBER_LAIN[dokumen][b.berkas];
+      const f = lain ? yaml(lain.berkas) : undefined;
+      const adaLain = !!(lain && f && f.ok && typeof f.value === 'object' && f.value !== null && (f.value as Record<string, unknown>)[lain.kunci] != null);
+      const file = fileNarasi(loaded, tahun, dokumen, b.berkas);
+      if (ada[b.berkas] !== undefined) {
+        if (adaLain && lain && f) {
+          const pos = loaded.positionOf(f.file, `/${lain.kunci}`, { kunci: true });
+          out.push(diagnosa('LKJ332', { narasi: `narasi/${dokumen}/${b.berkas}.md`, data: `${lain.kunci}`, berkasData: lain.berkas, judul: b.judul }, { file: f.file, ...pos }));
+        }
+        continue;
+      }
+      if (adaLain) continue;
+      const isi = b.tabel.length + b.grafik.length > 0 ? `hanya berisi ${[...b.tabel.map((t) => `tabel ${t}`), ...b.grafik.map((g) => `grafik ${g}`)].join(', ')}` : 'tercetak kosong (hanya judulnya)';
+      out.push(diagnosa('LKJ330', { berkas: `narasi/${dokumen}/${b.berkas}.md`, judul: `${dokumen.toUpperCase()}: ${b.judul}`, isi }, { file }));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings of the calculator
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Where an indicator's value of a year is written: kinerja.yaml, else the program.yaml node holding it. */
+function lokasiNilai(loaded: Loaded, tahun: number, id: string, kolom: string): { file?: string; line?: number; column?: number } {
+  const k = fileOf(loaded, 'kinerja', tahun);
+  if (k && isObj(k.value)) {
+    const i = arr(k.value.indikator).findIndex((v) => isObj(v) && v.id === id);
+    if (i >= 0) return { file: k.file, ...loaded.positionOf(k.file, `/indikator/${i}/${kolom}`) };
+  }
+  const p = fileOf(loaded, 'program-tahun', tahun);
+  if (p && isObj(p.value)) {
+    const node = arr(p.value.node);
+    for (let i = 0; i < node.length; i++) {
+      const n = node[i];
+      const j = isObj(n) ? arr(n.indikator).findIndex((v) => isObj(v) && v.id === id) : -1;
+      if (j >= 0) return { file: p.file, ...loaded.positionOf(p.file, `/node/${i}/indikator/${j}/${kolom}`) };
+    }
+  }
+  return {};
+}
+
+/** Where the target the calculator used was written (targetTahun's `sumber`). */
+function lokasiTarget(loaded: Loaded, tahun: number, id: string, sumber: string | null): { file?: string; line?: number; column?: number } {
+  if (sumber === 'kinerja' || sumber === 'program') return lokasiNilai(loaded, tahun, id, 'target');
+  if (sumber === 'pk_papbd' || sumber === 'pk_apbd') {
+    const f = fileOf(loaded, 'pk', tahun);
+    const versi = sumber === 'pk_papbd' ? 'papbd' : 'apbd';
+    const v = f && isObj(f.value) ? f.value[versi] : undefined;
+    const i = isObj(v) ? arr(v.target).findIndex((t) => isObj(t) && t.indikator === id) : -1;
+    if (f && i >= 0) return { file: f.file, ...loaded.positionOf(f.file, `/${versi}/target/${i}/target`) };
+  }
+  if (sumber === 'renstra') return lokasiDefinisi(loaded, id, `target/${tahun}`);
+  return {};
+}
+
+/** An indicator's definition in renstra/ (strategis first), at `kolom`. */
+function lokasiDefinisi(loaded: Loaded, id: string, kolom: string): { file?: string; line?: number; column?: number } {
+  for (const f of [fileOf(loaded, 'strategis'), fileOf(loaded, 'renstra-program')]) {
+    if (!f || !isObj(f.value)) continue;
+    const i = arr(f.value.indikator).findIndex((v) => isObj(v) && v.id === id);
+    if (i >= 0) return { file: f.file, ...loaded.positionOf(f.file, `/indikator/${i}/${kolom}`) };
+  }
+  return {};
+}
+
+const fmt = async (n: number, d: number): Promise<string> => (await import('../util/format.js')).formatAngka(n, d);
+
+/**
+ * From the year's computed figures: targets of 0 (their capaian prints "-"), and capaian above the
+ * plausibility bound (most often a unit mismatch between target and realisation).
+ */
+async function periksaHitungan(loaded: Loaded, ds: DataSet, ctx: KonteksDokumen): Promise<Diagnostic[]> {
+  const { buatKonteks, targetTahun } = await import('../calc/sumber.js');
+  const out: Diagnostic[] = [];
+  const tahun = ctx.tahun;
+  const kc = buatKonteks(ds);
+  const dipakai = new Map<string, Indikator>();
+  for (const ind of ds.strategis.indikator ?? []) if (ind.jenis !== 'program' && ind.jenis !== 'kegiatan' && ind.jenis !== 'sub_kegiatan') dipakai.set(ind.id, ind);
+  // Indicators of the program tree the year's Renja lists: active nodes, and inactive ones the year still reports.
+  const nodeTahun = new Set((ctx.d.program?.node ?? []).map((n) => n.kode));
+  for (const p of ds.program.program ?? []) {
+    for (const n of [p, ...(p.kegiatan ?? []), ...(p.kegiatan ?? []).flatMap((k) => k.sub_kegiatan ?? [])]) {
+      if (n.aktif === false && !nodeTahun.has(n.kode)) continue;
+      for (const id of n.indikator ?? []) {
+        const ind = kc.indikator.get(id);
+        if (ind && !dipakai.has(id)) dipakai.set(id, ind);
+      }
+    }
+  }
+  for (const ind of dipakai.values()) {
+    if (ind.rumus_capaian === 'target_per_realisasi') continue;
+    const t = targetTahun(kc, ind, tahun);
+    if (t.nilai !== 0) continue;
+    const strategis = ind.jenis === 'tujuan' || ind.jenis === 'iku' || ind.jenis === 'kinerja_lainnya';
+    const dicetak = strategis ? 'LKJIP (capaian dan kategori)' : 'Renja (Tabel E.81 kolom 13)';
+    out.push(diagnosa('LKJ334', { indikator: ind.id, tahun, dicetak }, { ...lokasiTarget(loaded, tahun, ind.id, t.sumber), found: '0' }));
+  }
+
+  const batas = ds.opd.pengaturan?.batas_capaian_wajar ?? BATAS_CAPAIAN_WAJAR;
+  const d = ctx.h.desimal_persen;
+  const dilaporkan = new Set<string>();
+  const k = ctx.h.kinerja;
+  for (const b of [...k.tujuan, ...k.iku, ...k.lainnya, ...k.program]) {
+    if (b.capaian === null || b.capaian <= batas || dilaporkan.has(b.id) || b.target === null || b.realisasi === null) continue;
+    dilaporkan.add(b.id);
+    const p = { id: b.id, tahun, capaian: await fmt(b.capaian, d), target: await fmt(b.target, 2), realisasi: await fmt(b.realisasi, 2), batas, kolom: '' };
+    out.push(diagnosa('LKJ337', p, { ...lokasiNilai(loaded, tahun, b.id, 'realisasi'), found: p.capaian }));
+  }
+  for (const prog of ctx.h.renja.e81?.program ?? []) {
+    for (const baris of prog.baris) {
+      for (const x of baris.indikator) {
+        if (dilaporkan.has(x.indikator)) continue;
+        const kolom = x.k13 !== null && x.k13 > batas ? 13 : x.k15 !== null && x.k15 > batas ? 15 : undefined;
+        if (kolom === undefined) continue;
+        dilaporkan.add(x.indikator);
+        const [capaian, target, realisasi] = kolom === 13 ? [x.k13, x.k7, x.k12] : [x.k15, x.k5, x.k14];
+        const p = {
+          id: x.indikator,
+          tahun,
+          capaian: await fmt(capaian ?? 0, d),
+          target: await fmt(target ?? 0, 2),
+          realisasi: await fmt(realisasi ?? 0, 2),
+          batas,
+          kolom: `(Tabel E.81 kolom ${kolom}${kolom === 15 ? ', terhadap target akhir Renstra' : ''}) `,
+        };
+        const lok = kolom === 13 ? lokasiNilai(loaded, tahun, x.indikator, 'realisasi_triwulan') : lokasiDefinisi(loaded, x.indikator, 'target_akhir');
+        out.push(diagnosa('LKJ337', p, { ...lok, found: p.capaian }));
+      }
+    }
+  }
+  return out;
+}
