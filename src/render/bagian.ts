@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { templatesDir } from './assets.js';
+import { judulBagian } from './judul-renja.js';
 
 type AST = hbs.AST.Program;
 
@@ -117,4 +118,14 @@ export function daftarBagian(dokumen: DokumenBagian, judulView: Readonly<Record<
   }
   cache.set(kunci, out);
   return out;
+}
+
+/**
+ * Texts of the headings a template computes (`judul.bab_2` ...) for a document of given data: the
+ * Renja's depend on whether it is a Perubahan Renja and on the quarter evaluated.
+ */
+export function judulData(dokumen: DokumenBagian, opsi: { perubahan?: boolean; triwulan?: number | null } = {}): Record<string, string> {
+  if (dokumen !== 'renja') return {};
+  const j = judulBagian(opsi.perubahan ?? false, opsi.triwulan ?? null);
+  return Object.fromEntries(Object.entries(j).map(([k, v]) => [`judul.${k}`, v]));
 }

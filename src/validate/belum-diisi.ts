@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { BERKAS_TAHUN, DOKUMEN_NARASI } from '../load/kinds.js';
 import { tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
-import type { DataSet, Program, SubKegiatan } from '../model/types.js';
+import type { DataSet, DataTahun, Program, SubKegiatan } from '../model/types.js';
 import { statusTahun } from './status.js';
 
 /** One thing still to fill in, pointing at the line to edit where there is one. */
@@ -80,62 +80,7 @@ export function belumDiisi(loaded: Loaded, tahun: number): BelumDiisi[] {
   const folder = tampilanPath(path.resolve(loaded.dir, String(tahun)));
   const berkasTahun = [...loaded.files.values()].filter((f) => f.tahun === tahun).sort((a, b) => urutBerkas(a) - urutBerkas(b));
   const dt = loaded.data.tahun.get(tahun);
-  for (const f of [...berkasDasar(loaded), ...berkasTahun]) {
-    const komentar = new Set<number>();
-    f.text.split(/\r?\n/).forEach((teks, i) => {
-      const m = POLA_TODO.exec(teks);
-      if (!m) return;
-      komentar.add(i + 1);
-      out.push({ file: f.file, line: i + 1, column: (m.index ?? 0) + 1, pesan: `TODO: ${m[1] || teks.trim()}` });
-    });
-    if (!f.ok) continue;
-    const todo: { path: string; teks: string }[] = [];
-    nilaiTodo(f.value, '', todo);
-    for (const t of todo) {
-      const lok = baris(loaded, f, t.path);
-      // A value and a `# TODO` comment on the same line are one thing to fill in.
-      if (lok.line !== undefined && komentar.has(lok.line)) continue;
-      out.push({ file: f.file, ...lok, pesan: `TODO: ${t.teks}` });
-    }
-    if (f.tahun === undefined) continue;
-    if (f.jenis === 'kinerja' && dt?.kinerja && Array.isArray(dt.kinerja.indikator)) {
-      const kosong = dt.kinerja.indikator.map((v, i) => ({ v, i })).filter(({ v }) => (v.realisasi === null || v.realisasi === undefined) && !v.keterangan);
-      if (kosong.length > 0) {
-        out.push({ file: f.file, ...baris(loaded, f, `/indikator/${kosong[0]?.i}`), pesan: `realisasi belum diisi: ${kosong.map(({ v }) => v.id).join(', ')}` });
-      }
-    }
-    if (f.jenis === 'konteks' && dt?.konteks?.kondisi && Array.isArray(dt.konteks.kondisi.baris)) {
-      const kosong = dt.konteks.kondisi.baris.map((b, i) => ({ b, i })).filter(({ b }) => b.nilai === null);
-      if (kosong.length > 0) {
-        out.push({
-          file: f.file,
-          ...baris(loaded, f, `/kondisi/baris/${kosong[0]?.i}/nilai`),
-          pesan: `nilai tabel kondisi belum diisi: ${kosong.map(({ b, i }) => b.id ?? b.uraian ?? `baris ${i + 1}`).join(', ')}`,
-        });
-      }
-    }
-    if (f.jenis === 'program-tahun' && dt?.program && Array.isArray(dt.program.node) && loaded.dataSet) {
-      const sub = new Set(pohon(loaded.dataSet).filter((n) => n.tingkat === 'sub_kegiatan').map((n) => n.node.kode));
-      const tanpaPagu = dt.program.node.map((n, i) => ({ n, i })).filter(({ n }) => sub.has(n.kode) && n.pagu === undefined);
-      if (tanpaPagu.length > 0) {
-        out.push({ file: f.file, ...baris(loaded, f, `/node/${tanpaPagu[0]?.i}`), pesan: `pagu belum diisi: ${tanpaPagu.length} sub kegiatan` });
-      }
-      const tanpaRealisasi: { id: string; i: number }[] = [];
-      dt.program.node.forEach((n, i) => {
-        for (const v of n.indikator ?? []) {
-          const tw = v.realisasi_triwulan ?? [];
-          if ((v.realisasi === null || v.realisasi === undefined) && tw.every((x) => x === null) && !v.keterangan) tanpaRealisasi.push({ id: v.id, i });
-        }
-      });
-      if (tanpaRealisasi.length > 0) {
-        out.push({
-          file: f.file,
-          ...baris(loaded, f, `/node/${tanpaRealisasi[0]?.i}`),
-          pesan: `realisasi belum diisi: ${tanpaRealisasi.length} indikator program/kegiatan/sub kegiatan`,
-        });
-      }
-    }
-  }
+  for (const f of [...berkasDasar(loaded), ...berkasTahun]) out.push(...belumDiisiBerkas(loaded, f, dt));
   for (const dok of DOKUMEN_NARASI) {
     const isi = dt?.narasi[dok] ?? {};
     const draf = Object.entries(isi)
@@ -173,6 +118,69 @@ export function belumDiisi(loaded: Loaded, tahun: number): BelumDiisi[] {
   }
   return out;
 }
+
+
+/** What one file still lacks, in line order (the list reads like the file). */
+function belumDiisiBerkas(loaded: Loaded, f: LoadedFile, dt: DataTahun | undefined): BelumDiisi[] {
+  const out: BelumDiisi[] = [];
+  const komentar = new Set<number>();
+  f.text.split(/\r?\n/).forEach((teks, i) => {
+    const m = POLA_TODO.exec(teks);
+    if (!m) return;
+    komentar.add(i + 1);
+    out.push({ file: f.file, line: i + 1, column: (m.index ?? 0) + 1, pesan: `TODO: ${m[1] || teks.trim()}` });
+  });
+  if (!f.ok) return urut(out);
+  const todo: { path: string; teks: string }[] = [];
+  nilaiTodo(f.value, '', todo);
+  for (const t of todo) {
+    const lok = baris(loaded, f, t.path);
+    // A value and a `# TODO` comment on the same line are one thing to fill in.
+    if (lok.line !== undefined && komentar.has(lok.line)) continue;
+    out.push({ file: f.file, ...lok, pesan: `TODO: ${t.teks}` });
+  }
+  if (f.tahun === undefined) return urut(out);
+  if (f.jenis === 'kinerja' && dt?.kinerja && Array.isArray(dt.kinerja.indikator)) {
+    const kosong = dt.kinerja.indikator.map((v, i) => ({ v, i })).filter(({ v }) => (v.realisasi === null || v.realisasi === undefined) && !v.keterangan);
+    if (kosong.length > 0) {
+      out.push({ file: f.file, ...baris(loaded, f, `/indikator/${kosong[0]?.i}`), pesan: `realisasi belum diisi: ${kosong.map(({ v }) => v.id).join(', ')}` });
+    }
+  }
+  if (f.jenis === 'konteks' && dt?.konteks?.kondisi && Array.isArray(dt.konteks.kondisi.baris)) {
+    const kosong = dt.konteks.kondisi.baris.map((b, i) => ({ b, i })).filter(({ b }) => b.nilai === null);
+    if (kosong.length > 0) {
+      out.push({
+        file: f.file,
+        ...baris(loaded, f, `/kondisi/baris/${kosong[0]?.i}/nilai`),
+        pesan: `nilai tabel kondisi belum diisi: ${kosong.map(({ b, i }) => b.id ?? b.uraian ?? `baris ${i + 1}`).join(', ')}`,
+      });
+    }
+  }
+  if (f.jenis === 'program-tahun' && dt?.program && Array.isArray(dt.program.node) && loaded.dataSet) {
+    const sub = new Set(pohon(loaded.dataSet).filter((n) => n.tingkat === 'sub_kegiatan').map((n) => n.node.kode));
+    const tanpaPagu = dt.program.node.map((n, i) => ({ n, i })).filter(({ n }) => sub.has(n.kode) && n.pagu === undefined);
+    if (tanpaPagu.length > 0) {
+      out.push({ file: f.file, ...baris(loaded, f, `/node/${tanpaPagu[0]?.i}`), pesan: `pagu belum diisi: ${tanpaPagu.length} sub kegiatan` });
+    }
+    const tanpaRealisasi: { id: string; i: number }[] = [];
+    dt.program.node.forEach((n, i) => {
+      for (const v of n.indikator ?? []) {
+        const tw = v.realisasi_triwulan ?? [];
+        if ((v.realisasi === null || v.realisasi === undefined) && tw.every((x) => x === null) && !v.keterangan) tanpaRealisasi.push({ id: v.id, i });
+      }
+    });
+    if (tanpaRealisasi.length > 0) {
+      out.push({
+        file: f.file,
+        ...baris(loaded, f, `/node/${tanpaRealisasi[0]?.i}`),
+        pesan: `realisasi belum diisi: ${tanpaRealisasi.length} indikator program/kegiatan/sub kegiatan`,
+      });
+    }
+  }
+  return urut(out);
+}
+
+const urut = (xs: BelumDiisi[]): BelumDiisi[] => xs.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
 /** The list printed after init and baru: file:line, what to fill in. */
 export function formatBelumDiisi(semua: readonly BelumDiisi[]): string {

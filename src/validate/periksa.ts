@@ -93,13 +93,14 @@ export async function periksaTahun(loaded: Loaded, tahun: number): Promise<Hasil
  * A document without any narrative file is a year kept as history (LKJ401), not checked here.
  */
 async function periksaBagian(loaded: Loaded, tahun: number): Promise<Diagnostic[]> {
-  const { daftarBagian, SUMBER_LAIN, DOKUMEN_BAGIAN } = await import('../render/bagian.js');
+  const { daftarBagian, judulData, SUMBER_LAIN, DOKUMEN_BAGIAN } = await import('../render/bagian.js');
   const out: Diagnostic[] = [];
   const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
   for (const dokumen of DOKUMEN_BAGIAN) {
     const ada = narasi[dokumen] ?? {};
     if (Object.keys(ada).length === 0) continue;
-    const bagian = daftarBagian(dokumen);
+    const renja = loaded.data.tahun.get(tahun)?.renja;
+    const bagian = daftarBagian(dokumen, judulData(dokumen, { perubahan: renja?.perubahan === true, triwulan: renja?.triwulan_evaluasi ?? null }));
     const dikenal = new Set(bagian.map((b) => b.berkas));
     const namaBerkas = bagian.map((b) => `${b.berkas}.md`);
     for (const nama of Object.keys(ada).sort()) {
