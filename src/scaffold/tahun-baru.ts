@@ -198,14 +198,15 @@ function kepala(loaded: Loaded, jenis: JenisBerkas): string {
     const pertama = f.text.split(/\r?\n/, 1)[0] ?? '';
     if (f.tahun !== undefined && f.jenis === jenis && pertama.startsWith('# yaml-language-server: $schema=')) return pertama;
   }
+  // Else where a base file's line points (the package's schemas/ or the folder's own skema/),
+  // seen from a year folder: resolved against the base file's folder, then made relative again.
   let rel = '../../schemas';
   for (const f of loaded.files.values()) {
-    const m = /\$schema=(.*)\/schemas\/[^/]+$/.exec(f.text.split(/\r?\n/, 1)[0] ?? '');
-    if (m && f.tahun === undefined) {
-      // A base file (one folder up from a year folder for opd.yaml, same depth for renstra/).
-      rel = f.relatif.startsWith('renstra/') ? `${m[1]}/schemas` : `../${m[1]}/schemas`;
-      break;
-    }
+    const m = /^# yaml-language-server: \$schema=(.*)\/[^/]+\.schema\.json$/.exec(f.text.split(/\r?\n/, 1)[0] ?? '');
+    if (!m || f.tahun !== undefined || /^[a-z]+:/i.test(m[1] ?? '')) continue;
+    const folderSkema = path.posix.join(path.posix.dirname(f.relatif), m[1] ?? '');
+    rel = path.posix.relative('2000', folderSkema) || '.';
+    break;
   }
   return `# yaml-language-server: $schema=${rel}/${namaSkema(jenis)}`;
 }
@@ -363,7 +364,11 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
       if (kondisi) {
         const baris = kondisi.baris.map((b) => (b.nilai !== undefined ? { ...b, nilai: null } : b));
         l.push('', `# TODO: isi \`nilai\` ${tahun} setiap baris tabel kondisi (baris dan rumusnya disalin dari ${lalu.tahun}).`);
-        l.push(await blok({ kondisi: { ...gantiTahunDalam({ ...(kondisi.judul ? { judul: kondisi.judul } : {}), ...(kondisi.sumber_data ? { sumber_data: kondisi.sumber_data } : {}) }, lalu.tahun, tahun), baris } }, 0));
+        const kepalaTabel = gantiTahunDalam({ ...(kondisi.judul ? { judul: kondisi.judul } : {}), ...(kondisi.sumber_data ? { sumber_data: kondisi.sumber_data } : {}) }, lalu.tahun, tahun);
+        l.push('kondisi:', await blok(kepalaTabel, 2), '  baris:');
+        // One row per line, as the hand-written files have them.
+        const { stringify } = await import('yaml');
+        for (const b of baris) l.push(`    - ${stringify(b, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd()}`);
       }
       if (Object.keys(lain).length > 0) {
         l.push('', `# TODO: isi nilai ${tahun}. Bentuknya (nilai ${lalu.tahun}, hapus tanda # lalu ganti angkanya):`);

@@ -238,7 +238,8 @@ export const tabelKondisiSah: Aturan = {
       const rujukan = new Map<number, number[]>();
       baris.forEach((b, i) => {
         if (!isObj(b)) return;
-        const sumber = SUMBER_BARIS.filter((k) => b[k] !== undefined);
+        // In the order written, so the diagnostic points at the second source the row names.
+        const sumber = Object.keys(b).filter((k): k is (typeof SUMBER_BARIS)[number] => (SUMBER_BARIS as readonly string[]).includes(k) && b[k] !== undefined);
         if (sumber.length > 1) out.push(diagnosa('LKJ340', { baris: nama(b, i), sumber }, ctx.lok(f, `/kondisi/baris/${i}/${sumber[1]}`, true)));
         for (const k of ['jumlah', 'persen'] as const) {
           arr(b[k]).forEach((id, j) => {

@@ -100,11 +100,11 @@ describe('one YAML reading: the js-yaml fast path and the `yaml` path give the s
   // Every data file of the repository: the bundled data, the fixtures (hostile ones included,
   // where js-yaml reads them at all).
   const akar = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const berkas = [path.join(akar, 'data'), path.join(akar, 'test/fixtures')].flatMap(function cari(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  const cari = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? cari(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
     );
-  });
+  const berkas = [path.join(akar, 'data'), path.join(akar, 'test/fixtures')].flatMap(cari);
 
   it('covers the data files', () => expect(berkas.length).toBeGreaterThan(40));
 
