@@ -493,16 +493,29 @@ export function tampakkanKontrol(teks: string): string {
 /** Widest source line a code frame shows; a longer one is cut to a window around the column. */
 const LEBAR_BINGKAI = 120;
 
+/** Line start offsets of the texts code frames were shown for (many diagnostics point into one file). */
+const awalBarisTeks = new Map<string, number[]>();
+
+function awalBaris(text: string): number[] {
+  let a = awalBarisTeks.get(text);
+  if (!a) {
+    a = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) a.push(i + 1);
+    if (awalBarisTeks.size > 500) awalBarisTeks.clear();
+    awalBarisTeks.set(text, a);
+  }
+  return a;
+}
+
 /** Lines `dari`..`sampai` (1-based) of a text, without splitting all of it (a file may be megabytes on one line). */
 function ambilBaris(text: string, dari: number, sampai: number): string[] | undefined {
+  const a = awalBaris(text);
+  if (sampai > a.length) return undefined;
   const out: string[] = [];
-  let awal = 0;
-  for (let n = 1; n <= sampai; n++) {
-    if (awal > text.length) return undefined;
-    let akhir = text.indexOf('\n', awal);
-    if (akhir === -1) akhir = text.length;
-    if (n >= dari) out.push(text.slice(awal, akhir).replace(/\r$/, ''));
-    awal = akhir + 1;
+  for (let n = dari; n <= sampai; n++) {
+    const awal = a[n - 1] as number;
+    const akhir = n < a.length ? (a[n] as number) - 1 : text.length;
+    out.push(text.slice(awal, akhir).replace(/\r$/, ''));
   }
   return out;
 }

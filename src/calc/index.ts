@@ -86,6 +86,7 @@ export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
 
   const kinerja = hitungKinerja(ctx, tahun, opsi);
   const { sasaran, opd } = hitungSasaran(ctx, tahun, kinerja);
+  let renja: HasilTahun['renja'] | undefined;
   return {
     tahun,
     skala,
@@ -97,7 +98,16 @@ export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
     kinerja,
     sasaran,
     anggaran: { lra: lraTahun(ctx, tahun), opd, pk: ringkasPk(ctx, tahun) },
-    renja: { e81: hitungE81(ctx, tahun, opsi), tc29: hitungTc29(ctx, tahun) },
-    peringatan,
+    // The Renja forms are computed when first read: the years before a report year are asked for
+    // their indicators and money (comparison tables, narrative references), rarely for their forms.
+    // `peringatan` reads them first, so it always holds the forms' diagnostics too.
+    get renja() {
+      renja ??= { e81: hitungE81(ctx, tahun, opsi), tc29: hitungTc29(ctx, tahun) };
+      return renja;
+    },
+    get peringatan() {
+      void this.renja;
+      return peringatan;
+    },
   };
 }

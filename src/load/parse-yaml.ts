@@ -54,16 +54,33 @@ function kunciDi(text: string, offset: number): string {
  */
 /**
  * Keys the two parsers turn into object keys differently: a null key (`~:`, `null:`, an empty key)
- * is "null" for js-yaml and "" for `yaml`; a collection as key (`? `, `[a, b]:`) is stringified
- * differently. Rare in data files; such a text takes the full path, so the values never differ.
+ * is "null" for js-yaml and "" for `yaml`; a collection as key (`? [a, b]`) is stringified
+ * differently ("a,b", "[object Object]"). Such keys are rare in data files: a value that has one
+ * is read again on the full path, so the values never differ. (A real key "null" takes that path
+ * too, harmlessly.) Walks without recursion; depth is bounded before.
  */
-const KUNCI_KHUSUS = /(?:^|[{,])[ \t-]*(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)|^[ \t-]*\?(?:[ \t]|$)|[\]}][ \t]*:(?:[ \t]|$)/m;
+function kunciMeragukan(value: unknown): boolean {
+  const tumpukan: unknown[] = [value];
+  while (tumpukan.length > 0) {
+    const v = tumpukan.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'object' && x !== null) tumpukan.push(x);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const k in v) {
+        if (k === 'null' || k === '' || k.includes(',') || k.startsWith('[object ')) return true;
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) tumpukan.push(x);
+      }
+    }
+  }
+  return false;
+}
 
 export function parseYaml(text: string, file: string): HasilParse {
   // Both parsers recurse once per nesting level: `[[[[...]]]]` thousands deep overflows the stack.
   const terlaluDalam = lewatKedalaman(text);
   if (terlaluDalam) return tanpaIsi(text, diagnosaDalam(file, text, terlaluDalam.offset));
-  if (!/(^|[\s\[{,:-])[&*!][^\s]/.test(text) && !KUNCI_KHUSUS.test(text)) {
+  if (!/(^|[\s\[{,:-])[&*!][^\s]/.test(text)) {
     let value: unknown;
     try {
       value = jsYaml.load(text, { schema: SKEMA_INTI_12, filename: file });
@@ -71,7 +88,7 @@ export function parseYaml(text: string, file: string): HasilParse {
       return parseLengkap(text, file);
     }
     const masalah = periksaNilai(value);
-    if (masalah) return parseLengkap(text, file);
+    if (masalah || kunciMeragukan(value)) return parseLengkap(text, file);
     let lengkap: HasilParse | undefined;
     const muat = (): HasilParse => (lengkap ??= parseLengkap(text, file));
     return {

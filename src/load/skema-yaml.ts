@@ -17,9 +17,15 @@ const FLOAT_KHUSUS = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EKSPONEN = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_BIASA = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** Whether a plain scalar can be a number at all (js-yaml asks every type about every scalar: words are most). */
+const bisaAngka = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+};
+
 const int12 = new jsYaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (INT_DESIMAL.test(s) || INT_OKTAL.test(s) || INT_HEKSA.test(s)),
+  resolve: (s: string | null) => s !== null && bisaAngka(s) && (INT_DESIMAL.test(s) || INT_OKTAL.test(s) || INT_HEKSA.test(s)),
   // As yaml's intResolve: parseInt of the digits in their radix (so -0 stays -0, big ones lose digits alike).
   construct: (s: string) => (INT_OKTAL.test(s) ? parseInt(s.substring(2), 8) : INT_HEKSA.test(s) ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
   predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
@@ -28,7 +34,7 @@ const int12 = new jsYaml.Type('tag:yaml.org,2002:int', {
 
 const float12 = new jsYaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (FLOAT_KHUSUS.test(s) || FLOAT_EKSPONEN.test(s) || FLOAT_BIASA.test(s)),
+  resolve: (s: string | null) => s !== null && bisaAngka(s) && (FLOAT_KHUSUS.test(s) || FLOAT_EKSPONEN.test(s) || FLOAT_BIASA.test(s)),
   construct: (s: string) => {
     if (FLOAT_KHUSUS.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
     return parseFloat(s);
@@ -43,7 +49,7 @@ const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 
 const null12 = new jsYaml.Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (s: string | null) => s === null || NULL.test(s),
+  resolve: (s: string | null) => s === null || s.length === 0 || ((s.length === 1 || s.length === 4) && NULL.test(s)),
   construct: () => null,
   predicate: (v: unknown) => v === null,
   represent: () => 'null',
@@ -51,7 +57,7 @@ const null12 = new jsYaml.Type('tag:yaml.org,2002:null', {
 
 const bool12 = new jsYaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string | null) => s !== null && BOOL.test(s),
+  resolve: (s: string | null) => s !== null && (s.length === 4 || s.length === 5) && BOOL.test(s),
   construct: (s: string) => s[0] === 't' || s[0] === 'T',
   predicate: (v: unknown) => typeof v === 'boolean',
   represent: (v: object) => String(v),

@@ -146,10 +146,25 @@ function gambarNarasi(md: MarkdownIt): void {
 // Loaded on first use: `lkjip validate` only parses narrative (light parser below) and should not
 // pay for the full Handlebars runtime and markdown-it at start-up.
 const require = createRequire(import.meta.url);
+// The check parses each narrative twice (names, then values): the AST is kept per text. A parse
+// error is kept too, so both report the same. Texts are small and live as long as the process.
+const astNarasi = new Map<string, AST | { galat: unknown }>();
 const Handlebars = {
   create: (): typeof HandlebarsNs => (require('handlebars') as typeof HandlebarsNs).create(),
-  parse: (text: string): AST =>
-    (require('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: (t: string) => AST }).parse(text),
+  parse(text: string): AST {
+    let a = astNarasi.get(text);
+    if (!a) {
+      try {
+        a = (require('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: (t: string) => AST }).parse(text);
+      } catch (galat) {
+        a = { galat };
+      }
+      if (astNarasi.size > 2000) astNarasi.clear();
+      astNarasi.set(text, a);
+    }
+    if ('galat' in a) throw a.galat;
+    return a;
+  },
 };
 let mdInstans: MarkdownIt | undefined;
 function md(): MarkdownIt {

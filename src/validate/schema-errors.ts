@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { diagnosa, tampilkanNilai, type Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-data.js';
-import { posisiNode, segmenPath } from '../load/position.js';
+import { segmenPath } from '../load/position.js';
 import { teksAngkaTakHingga } from './angka-besar.js';
 import { sarankanAngka } from './number-text.js';
 import { terdekat } from '../util/mirip.js';
@@ -160,7 +160,7 @@ function barisBerkomaDesimal(text: string, line: number | undefined): boolean {
 export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lok = (p: string, kunci = false): { file: string; line?: number; column?: number } => {
-    const pos = posisiNode(f.doc, f.lineCounter, p, { kunci });
+    const pos = f.posisi(p, { kunci });
     return pos ? { file: f.file, line: pos.line, column: pos.column } : { file: f.file };
   };
   for (const e of rapikanCabang([...errors])) {

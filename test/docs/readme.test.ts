@@ -33,3 +33,17 @@ describe('data/README.md', () => {
     expect(() => perbaruiReadme('tanpa penanda')).toThrow(/penanda/);
   });
 });
+
+describe('section lists stored by the build (dist/bagian-templat.json)', () => {
+  it('are what the templates say, and are used only while the templates are unchanged', async () => {
+    const { bacaBagianTemplat, bagianUntukDisimpan, sidikTemplat } = await import('../../src/render/bagian.js');
+    const simpan = bagianUntukDisimpan();
+    for (const d of DOKUMEN_BAGIAN) expect(simpan.bagian[d]).toEqual(bacaBagianTemplat(d));
+    expect(simpan.sidik).toBe(sidikTemplat({ lkjip: bacaTemplatSemua('lkjip'), renja: bacaTemplatSemua('renja') }));
+    expect(sidikTemplat({ lkjip: [...bacaTemplatSemua('lkjip'), 'x'], renja: bacaTemplatSemua('renja') })).not.toBe(simpan.sidik);
+  });
+});
+
+function bacaTemplatSemua(dokumen: string): string[] {
+  return ['depan.hbs', 'isi.hbs'].map((f) => readFileSync(path.resolve(__dirname, '../../templates', dokumen, f), 'utf8'));
+}
