@@ -412,6 +412,20 @@ export const KATALOG = {
     pesan: (p) => `Baris tabel kondisi saling merujuk tanpa ujung: ${p.jalur}. Nilainya tidak dapat dihitung.`,
     saran: () => 'sebuah baris jumlah/persen hanya boleh merujuk baris yang nilainya tidak bergantung pada baris itu sendiri',
   }),
+  LKJ403: entri<{ folder: string; berkas: string[] }>({
+    judul: 'Salinan skema sudah usang',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Salinan JSON Schema di \`${p.folder}\` tidak sama dengan skema lkjip yang dipakai (${p.berkas.slice(0, 5).join(', ')}${p.berkas.length > 5 ? ', …' : ''}): ` +
+      'editor memeriksa data dengan aturan lama.',
+    saran: () => 'jalankan `lkjip skema --data <folder data>`',
+  }),
+  LKJ404: entri<{ target: string }>({
+    judul: 'Baris $schema tidak menunjuk berkas yang ada',
+    tingkat: 'warning',
+    pesan: (p) => `Baris pertama berkas ini menunjuk skema \`${p.target}\`, yang tidak ada dari tempat berkas ini; editor tidak dapat memeriksanya.`,
+    saran: () => 'jalankan `lkjip skema --data <folder data> --baris` agar setiap berkas menunjuk salinan skema di <folder data>/skema/',
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',

@@ -6,7 +6,9 @@
  * in. Each stage runs only when the one before found no error, so one mistake does not become a
  * cascade; every finding names file:line:column.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { skemaUsang } from '../scaffold/skema.js';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import { fileOf, tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
 import type { KonteksDokumen } from '../render/konteks.js';
@@ -58,6 +60,7 @@ export async function periksaTahun(loaded: Loaded, tahun: number): Promise<Hasil
     ...(status ? { status } : {}),
     ...(ctx ? { ctx } : {}),
   });
+  diagnostics.push(...periksaBarisSkema(loaded, tahun));
   const ds = loaded.dataSet;
   if (adaKesalahan(diagnostics) || !ds || !status) return hasil();
 
@@ -81,6 +84,33 @@ export async function periksaTahun(loaded: Loaded, tahun: number): Promise<Hasil
   }
   diagnostics.push(...(await periksaHitungan(loaded, ds, ctx)));
   return hasil(ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editor support: the `$schema` lines and the schema copy
+
+const POLA_BARIS_SKEMA = /^# yaml-language-server: \$schema=(\S+)/;
+
+/**
+ * Each file's `$schema` line must reach a file from where the file is (a data folder copied
+ * elsewhere loses a line like `../../schemas/...`), and a schema copy in `<data>/skema/` should be
+ * the tool's current schemas. Only for the files in scope; remote schemas are not checked.
+ */
+function periksaBarisSkema(loaded: Loaded, tahun: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const akar = path.resolve(loaded.dir);
+  for (const f of loaded.files.values()) {
+    if (f.tahun !== undefined && f.tahun > tahun) continue;
+    const m = POLA_BARIS_SKEMA.exec(f.text.slice(0, 300));
+    const target = m?.[1];
+    if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+    if (!existsSync(path.resolve(akar, path.dirname(f.relatif), target))) {
+      out.push(diagnosa('LKJ404', { target }, { file: f.file, line: 1, column: (m?.index ?? 0) + m![0].length - target.length + 1, found: target }));
+    }
+  }
+  const usang = skemaUsang(akar);
+  if (usang && usang.length > 0) out.push(diagnosa('LKJ403', { folder: `${tampilanPath(path.join(akar, 'skema'))}/`, berkas: usang }, { file: `${tampilanPath(path.join(akar, 'skema'))}/` }));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -164,4 +164,23 @@ describe('lkjip skema', () => {
     expect(await run(['skema', '--data', 'x', '--baris'], memoryIo({}, dir))).toBe(0);
     expect(readFileSync(kinerja, 'utf8')).toBe(isi.replace('../../schemas/', '../skema/'));
   });
+
+  it('validate says when a $schema line leads nowhere and when the copy is stale; lkjip skema fixes both', async () => {
+    const dir = kerja();
+    expect(await run(['baru', 'x', ...FLAG], memoryIo({}, dir))).toBe(0);
+    const x = path.join(dir, 'x');
+    const kinerja = path.join(x, '2025/kinerja.yaml');
+    writeFileSync(kinerja, readFileSync(kinerja, 'utf8').replace(/^[^\n]*\n/, '# yaml-language-server: $schema=../../schemas/kinerja.schema.json\n'));
+    writeFileSync(path.join(x, 'skema/pk.schema.json'), '{}');
+    const kode = async (): Promise<string[]> => {
+      const o = memoryIo({}, dir);
+      expect(await run(['validate', '2025', '--data', 'x', '--reporter', 'json'], o)).toBe(0);
+      return (JSON.parse(o.stdout) as { diagnostik: { code: string; file?: string; line?: number; column?: number }[] }).diagnostik
+        .filter((d) => d.code === 'LKJ403' || d.code === 'LKJ404')
+        .map((d) => `${d.code} ${d.file?.replace(/^.*\/(x\/)/, '$1')}:${d.line ?? ''}:${d.column ?? ''}`);
+    };
+    expect(await kode()).toEqual(['LKJ404 x/2025/kinerja.yaml:1:33', 'LKJ403 x/skema/::']);
+    expect(await run(['skema', '--data', 'x', '--baris'], memoryIo({}, dir))).toBe(0);
+    expect(await kode()).toEqual([]);
+  });
 });
