@@ -627,7 +627,7 @@ const DAFTAR: ReferensiNarasi[] = [
   },
   {
     nama: 'grafik',
-    keterangan: 'Tempat sebuah grafik (baris tersendiri).',
+    keterangan: 'Tempat sebuah grafik (baris tersendiri); `{{grafik "struktur-organisasi"}}` menempatkan bagan struktur organisasi.',
     contoh: '{{grafik "iku-capaian"}}',
     argumen: { jenis: { jenis: 'grafik' }, wajib: true, uraian: 'id grafik' },
     hash: {},
