@@ -173,47 +173,73 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Where an indicator's value of a year is written: kinerja.yaml, else the program.yaml node holding it. */
-function lokasiNilai(loaded: Loaded, tahun: number, id: string, kolom: string): { file?: string; line?: number; column?: number } {
-  const k = fileOf(loaded, 'kinerja', tahun);
-  if (k && isObj(k.value)) {
-    const i = arr(k.value.indikator).findIndex((v) => isObj(v) && v.id === id);
-    if (i >= 0) return { file: k.file, ...loaded.positionOf(k.file, `/indikator/${i}/${kolom}`) };
-  }
-  const p = fileOf(loaded, 'program-tahun', tahun);
-  if (p && isObj(p.value)) {
-    const node = arr(p.value.node);
-    for (let i = 0; i < node.length; i++) {
-      const n = node[i];
-      const j = isObj(n) ? arr(n.indikator).findIndex((v) => isObj(v) && v.id === id) : -1;
-      if (j >= 0) return { file: p.file, ...loaded.positionOf(p.file, `/node/${i}/indikator/${j}/${kolom}`) };
+type Letak = { file?: string; line?: number; column?: number };
+
+/**
+ * Where the values of indicators are written in a year's files and in renstra/, each list indexed
+ * once: one data set may hold thousands of indicators and as many findings to locate.
+ */
+class LetakIndikator {
+  private nilai?: Map<string, { f: LoadedFile; path: string }>;
+  private pk = new Map<string, Map<string, number>>();
+  private definisi?: Map<string, { f: LoadedFile; i: number }>;
+
+  constructor(
+    private readonly loaded: Loaded,
+    private readonly tahun: number,
+  ) {}
+
+  /** kinerja.yaml, else the program.yaml node holding the indicator. */
+  nilaiDi(id: string, kolom: string): Letak {
+    if (!this.nilai) {
+      this.nilai = new Map();
+      const p = fileOf(this.loaded, 'program-tahun', this.tahun);
+      if (p && isObj(p.value)) {
+        arr(p.value.node).forEach((n, i) => {
+          if (isObj(n)) arr(n.indikator).forEach((v, j) => isObj(v) && typeof v.id === 'string' && !this.nilai!.has(v.id) && this.nilai!.set(v.id, { f: p, path: `/node/${i}/indikator/${j}` }));
+        });
+      }
+      const k = fileOf(this.loaded, 'kinerja', this.tahun);
+      if (k && isObj(k.value)) {
+        // kinerja.yaml first: it wins over a program node naming the same indicator.
+        arr(k.value.indikator).forEach((v, i) => isObj(v) && typeof v.id === 'string' && this.nilai!.set(v.id, { f: k, path: `/indikator/${i}` }));
+      }
     }
+    const x = this.nilai.get(id);
+    return x ? { file: x.f.file, ...x.f.posisi(`${x.path}/${kolom}`) } : {};
   }
-  return {};
-}
 
-/** Where the target the calculator used was written (targetTahun's `sumber`). */
-function lokasiTarget(loaded: Loaded, tahun: number, id: string, sumber: string | null): { file?: string; line?: number; column?: number } {
-  if (sumber === 'kinerja' || sumber === 'program') return lokasiNilai(loaded, tahun, id, 'target');
-  if (sumber === 'pk_papbd' || sumber === 'pk_apbd') {
-    const f = fileOf(loaded, 'pk', tahun);
-    const versi = sumber === 'pk_papbd' ? 'papbd' : 'apbd';
-    const v = f && isObj(f.value) ? f.value[versi] : undefined;
-    const i = isObj(v) ? arr(v.target).findIndex((t) => isObj(t) && t.indikator === id) : -1;
-    if (f && i >= 0) return { file: f.file, ...loaded.positionOf(f.file, `/${versi}/target/${i}/target`) };
+  /** Where the target the calculator used was written (targetTahun's `sumber`). */
+  targetDi(id: string, sumber: string | null): Letak {
+    if (sumber === 'kinerja' || sumber === 'program') return this.nilaiDi(id, 'target');
+    if (sumber === 'pk_papbd' || sumber === 'pk_apbd') {
+      const f = fileOf(this.loaded, 'pk', this.tahun);
+      const versi = sumber === 'pk_papbd' ? 'papbd' : 'apbd';
+      let m = this.pk.get(versi);
+      if (!m) {
+        m = new Map();
+        const v = f && isObj(f.value) ? f.value[versi] : undefined;
+        if (isObj(v)) arr(v.target).forEach((t, i) => isObj(t) && typeof t.indikator === 'string' && !m!.has(t.indikator) && m!.set(t.indikator, i));
+        this.pk.set(versi, m);
+      }
+      const i = m.get(id);
+      if (f && i !== undefined) return { file: f.file, ...f.posisi(`/${versi}/target/${i}/target`) };
+    }
+    if (sumber === 'renstra') return this.definisiDi(id, `target/${this.tahun}`);
+    return {};
   }
-  if (sumber === 'renstra') return lokasiDefinisi(loaded, id, `target/${tahun}`);
-  return {};
-}
 
-/** An indicator's definition in renstra/ (strategis first), at `kolom`. */
-function lokasiDefinisi(loaded: Loaded, id: string, kolom: string): { file?: string; line?: number; column?: number } {
-  for (const f of [fileOf(loaded, 'strategis'), fileOf(loaded, 'renstra-program')]) {
-    if (!f || !isObj(f.value)) continue;
-    const i = arr(f.value.indikator).findIndex((v) => isObj(v) && v.id === id);
-    if (i >= 0) return { file: f.file, ...loaded.positionOf(f.file, `/indikator/${i}/${kolom}`) };
+  /** An indicator's definition in renstra/ (strategis first), at `kolom`. */
+  definisiDi(id: string, kolom: string): Letak {
+    if (!this.definisi) {
+      this.definisi = new Map();
+      for (const f of [fileOf(this.loaded, 'strategis'), fileOf(this.loaded, 'renstra-program')]) {
+        if (f && isObj(f.value)) arr(f.value.indikator).forEach((v, i) => isObj(v) && typeof v.id === 'string' && !this.definisi!.has(v.id) && this.definisi!.set(v.id, { f, i }));
+      }
+    }
+    const x = this.definisi.get(id);
+    return x ? { file: x.f.file, ...x.f.posisi(`/indikator/${x.i}/${kolom}`) } : {};
   }
-  return {};
 }
 
 const fmt = async (n: number, d: number): Promise<string> => (await import('../util/format.js')).formatAngka(n, d);
@@ -227,6 +253,7 @@ async function periksaHitungan(loaded: Loaded, ds: DataSet, ctx: KonteksDokumen)
   const out: Diagnostic[] = [];
   const tahun = ctx.tahun;
   const kc = buatKonteks(ds);
+  const letak = new LetakIndikator(loaded, tahun);
   const dipakai = new Map<string, Indikator>();
   for (const ind of ds.strategis.indikator ?? []) if (ind.jenis !== 'program' && ind.jenis !== 'kegiatan' && ind.jenis !== 'sub_kegiatan') dipakai.set(ind.id, ind);
   // Indicators of the program tree the year's Renja lists: active nodes, and inactive ones the year still reports.
@@ -246,7 +273,7 @@ async function periksaHitungan(loaded: Loaded, ds: DataSet, ctx: KonteksDokumen)
     if (t.nilai !== 0) continue;
     const strategis = ind.jenis === 'tujuan' || ind.jenis === 'iku' || ind.jenis === 'kinerja_lainnya';
     const dicetak = strategis ? 'LKJIP (capaian dan kategori)' : 'Renja (Tabel E.81 kolom 13)';
-    out.push(diagnosa('LKJ334', { indikator: ind.id, tahun, dicetak }, { ...lokasiTarget(loaded, tahun, ind.id, t.sumber), found: '0' }));
+    out.push(diagnosa('LKJ334', { indikator: ind.id, tahun, dicetak }, { ...letak.targetDi(ind.id, t.sumber), found: '0' }));
   }
 
   const batas = ds.opd.pengaturan?.batas_capaian_wajar ?? BATAS_CAPAIAN_WAJAR;
@@ -257,7 +284,7 @@ async function periksaHitungan(loaded: Loaded, ds: DataSet, ctx: KonteksDokumen)
     if (b.capaian === null || b.capaian <= batas || dilaporkan.has(b.id) || b.target === null || b.realisasi === null) continue;
     dilaporkan.add(b.id);
     const p = { id: b.id, tahun, capaian: await fmt(b.capaian, d), target: await fmt(b.target, 2), realisasi: await fmt(b.realisasi, 2), batas, kolom: '' };
-    out.push(diagnosa('LKJ337', p, { ...lokasiNilai(loaded, tahun, b.id, 'realisasi'), found: p.capaian }));
+    out.push(diagnosa('LKJ337', p, { ...letak.nilaiDi(b.id, 'realisasi'), found: p.capaian }));
   }
   for (const prog of ctx.h.renja.e81?.program ?? []) {
     for (const baris of prog.baris) {
@@ -276,7 +303,7 @@ async function periksaHitungan(loaded: Loaded, ds: DataSet, ctx: KonteksDokumen)
           batas,
           kolom: `(Tabel E.81 kolom ${kolom}${kolom === 15 ? ', terhadap target akhir Renstra' : ''}) `,
         };
-        const lok = kolom === 13 ? lokasiNilai(loaded, tahun, x.indikator, 'realisasi_triwulan') : lokasiDefinisi(loaded, x.indikator, 'target_akhir');
+        const lok = kolom === 13 ? letak.nilaiDi(x.indikator, 'realisasi_triwulan') : letak.definisiDi(x.indikator, 'target_akhir');
         out.push(diagnosa('LKJ337', p, { ...lok, found: p.capaian }));
       }
     }
