@@ -176,12 +176,22 @@ export function realisasiSampai(ctx: Konteks, ind: Indikator, tahun: number): Ni
   return jumlahkan([sebelum, tahunIni]);
 }
 
+/** The LRA rows of a year by kode (the first row of a kode, as `find` gave). */
+const barisLraPerKode = new WeakMap<HasilLra, Map<string, HasilLra['baris'][number]>>();
+
 /**
  * Rupiah realised by one node in a year: the LRA (final) when it lists the node, else the sum of
  * the quarters reported in program.yaml.
  */
 export function realisasiRpTahun(ctx: Konteks, kode: string, tahun: number): Nilai {
-  const baris = lraTahun(ctx, tahun)?.baris.find((b) => b.kode === kode);
+  const lra = lraTahun(ctx, tahun);
+  let perKode = lra ? barisLraPerKode.get(lra) : undefined;
+  if (lra && !perKode) {
+    perKode = new Map();
+    for (const b of lra.baris) if (!perKode.has(b.kode)) perKode.set(b.kode, b);
+    barisLraPerKode.set(lra, perKode);
+  }
+  const baris = perKode?.get(kode);
   if (baris) return baris.realisasi;
   return jumlahkan(nodeTahun(dataTahun(ctx, tahun), kode)?.realisasi_rp_triwulan ?? []);
 }

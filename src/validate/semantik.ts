@@ -24,8 +24,14 @@ interface DefinisiIndikator {
 }
 
 /** Indicator definitions of the Renstra (strategis first), read defensively. */
+const cacheDefinisi = new WeakMap<KonteksAturan, Map<string, DefinisiIndikator>>();
+const cacheNilai = new WeakMap<KonteksAturan, NilaiDiBerkas[]>();
+
 function definisiIndikator(ctx: KonteksAturan): Map<string, DefinisiIndikator> {
+  const ada = cacheDefinisi.get(ctx);
+  if (ada) return ada;
   const out = new Map<string, DefinisiIndikator>();
+  cacheDefinisi.set(ctx, out);
   for (const f of [ctx.strategis, ctx.program]) {
     if (!f || !isObj(f.value)) continue;
     for (const x of arr(f.value.indikator)) {
@@ -44,7 +50,10 @@ interface NilaiDiBerkas {
 }
 
 function nilaiIndikatorTahun(ctx: KonteksAturan): NilaiDiBerkas[] {
+  const ada = cacheNilai.get(ctx);
+  if (ada) return ada;
   const out: NilaiDiBerkas[] = [];
+  cacheNilai.set(ctx, out);
   for (const f of ctx.files) {
     if (f.tahun === undefined || !isObj(f.value)) continue;
     if (f.jenis === 'kinerja') {
@@ -117,12 +126,24 @@ export const tidakNegatif: Aturan = {
   periksa(ctx) {
     const def = definisiIndikator(ctx);
     const out: Diagnostic[] = [];
-    const boleh = (id: string | undefined): boolean => (id ? BISA_NEGATIF.test(def.get(id)?.nama ?? '') : false);
+    const bolehId = new Map<string, boolean>();
+    const boleh = (id: string | undefined): boolean => {
+      if (!id) return false;
+      let b = bolehId.get(id);
+      if (b === undefined) bolehId.set(id, (b = BISA_NEGATIF.test(def.get(id)?.nama ?? '')));
+      return b;
+    };
+    const negatif = (nilai: unknown): boolean => {
+      const n = num(nilai);
+      return n !== undefined && n < 0;
+    };
     const cek = (f: LoadedFile, path: string, nilai: unknown, kolom: string, apa: string): void => {
       const n = num(nilai);
       if (n !== undefined && n < 0) out.push(diagnosa('LKJ336', { kolom, nilai: n, apa }, { ...ctx.lok(f, path), found: fmt(n) }));
     };
     for (const { f, path, v } of nilaiIndikatorTahun(ctx)) {
+      // Most values are not negative: the texts of a finding are built only for those that are.
+      if (!negatif(v.target) && !negatif(v.realisasi) && !negatif(v.realisasi_sd_tahun_lalu) && !arr(v.realisasi_triwulan).some(negatif)) continue;
       const id = str(v.id);
       if (boleh(id)) continue;
       const apa = `nilai indikator ${id ?? ''} (${def.get(id ?? '')?.satuan || 'tanpa satuan'})`.replace('  ', ' ');
@@ -135,7 +156,7 @@ export const tidakNegatif: Aturan = {
       if (f.tahun === undefined || !isObj(f.value)) continue;
       if (f.jenis === 'program-tahun') {
         arr(f.value.node).forEach((n, i) => {
-          if (!isObj(n)) return;
+          if (!isObj(n) || !arr(n.realisasi_rp_triwulan).some(negatif)) return;
           arr(n.realisasi_rp_triwulan).forEach((x, j) =>
             cek(f, `/node/${i}/realisasi_rp_triwulan/${j}`, x, `${str(n.kode) ?? ''}.realisasi_rp_triwulan (triwulan ${j + 1})`, 'realisasi anggaran (rupiah)'),
           );
