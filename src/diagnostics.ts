@@ -152,13 +152,19 @@ export const KATALOG = {
     pesan: (p) => `Kolom wajib \`${p.kolom}\` tidak ada di ${p.di}.${p.keterangan ? ` (${p.keterangan})` : ''}`,
     saran: (p) => `tambahkan \`${p.kolom}: ...\` di ${p.di}`,
   }),
-  LKJ204: entri<{ kolom: string; di: string; mirip?: string; dikenal: string[] }>({
+  LKJ204: entri<{ kolom: string; di: string; mirip?: string; dikenal: string[]; komaDesimal?: { kunci: string; angka: string } }>({
     judul: 'Kolom tidak dikenal',
     tingkat: 'error',
     pesan: (p) =>
-      `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.` +
-      (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
-    saran: (p) => (p.mirip ? `mungkin maksudnya \`${p.mirip}\`` : 'hapus kolom ini atau periksa ejaannya'),
+      (p.komaDesimal
+        ? `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}: di dalam { } koma memisahkan kolom, sehingga angka desimal dengan koma terbaca sebagai angka dan kolom baru \`${p.kolom}\`.`
+        : `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.`) + (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
+    saran: (p) =>
+      p.komaDesimal
+        ? `angka desimal ditulis dengan titik: \`${p.komaDesimal.kunci}: ${p.komaDesimal.angka}\``
+        : p.mirip
+          ? `mungkin maksudnya \`${p.mirip}\``
+          : 'hapus kolom ini atau periksa ejaannya',
   }),
   LKJ205: entri<{ kolom: string; ditemukan: string; pilihan: string }>({
     judul: 'Nilai tidak diizinkan',
@@ -172,11 +178,14 @@ export const KATALOG = {
     pesan: (p) => `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, padahal ${p.aturan}.`,
     saran: () => 'perbaiki penulisan nilai sesuai bentuk yang diharapkan',
   }),
-  LKJ207: entri<{ kolom: string; ditemukan: string; aturan: string }>({
+  LKJ207: entri<{ kolom: string; ditemukan: string; aturan: string; komaDesimal?: boolean }>({
     judul: 'Nilai di luar batas',
     tingkat: 'error',
     pesan: (p) => `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, padahal ${p.aturan}.`,
-    saran: () => 'periksa kembali nilai ini dengan dokumen sumber',
+    saran: (p) =>
+      p.komaDesimal
+        ? 'angka desimal ditulis dengan titik (12.5, bukan 12,5): di dalam [ ] koma memisahkan butir, sehingga "12,5" menjadi dua butir'
+        : 'periksa kembali nilai ini dengan dokumen sumber',
   }),
   LKJ208: entri<{ kolom: string; detail: string }>({
     judul: 'Aturan skema tidak terpenuhi',
@@ -190,6 +199,12 @@ export const KATALOG = {
       `Kolom \`${p.kolom}\` berisi ${p.ditemukan}, terlalu besar untuk dihitung dengan tepat ` +
       '(paling besar 9.007.199.254.740.991, atau tak hingga). Hasil hitungan dengan angka ini akan salah.',
     saran: () => 'periksa digit yang berlebih atau eksponen (e400) yang salah ketik; rupiah ditulis sebagai bilangan bulat biasa',
+  }),
+  LKJ210: entri<{ kolom: string; tanggal: string; sebab: string }>({
+    judul: 'Tanggal tidak ada di kalender',
+    tingkat: 'error',
+    pesan: (p) => `Kolom \`${p.kolom}\` berisi tanggal "${p.tanggal}", yang tidak ada: ${p.sebab}.`,
+    saran: () => 'tulis tanggal yang benar sebagai "TTTT-BB-HH" dalam tanda kutip (mis. "2024-09-23"), atau "TTTT-BB" bila hanya bulannya yang dicetak',
   }),
   LKJ301: entri<{ jenis: string; id: string; pertama?: string }>({
     judul: 'Id ganda',
@@ -554,6 +569,103 @@ export const KATALOG = {
     pesan: (p) => `Tidak ada ${p.tahun}/program.yaml: perangkat daerah ini tidak punya Tabel E.81 tahun ${p.tahun} untuk direkap.`,
     saran: (p) => `buat ${p.tahun}/program.yaml (mis. dengan \`lkjip init ${p.tahun}\`) atau keluarkan folder ini dari rekap`,
   }),
+  LKJ330: entri<{ berkas: string; judul: string; isi: string }>({
+    judul: 'Bagian narasi belum ditulis',
+    tingkat: 'warning',
+    pesan: (p) => `Bagian "${p.judul}" belum punya narasi: berkas \`${p.berkas}\` tidak ada, sehingga bagian ini ${p.isi}.`,
+    saran: (p) => `buat \`${p.berkas}\` berisi teks bagian ini (daftar bagian dan nama berkasnya ada di data/README.md)`,
+  }),
+  LKJ331: entri<{ berkas: string; mirip?: string; dikenal: string }>({
+    judul: 'Berkas narasi tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Berkas narasi \`${p.berkas}\` tidak cocok dengan bagian mana pun dari dokumen ini, sehingga isinya tidak akan dicetak. ` +
+      `Nama berkas yang dikenal: ${p.dikenal}.`,
+    saran: (p) => (p.mirip ? `ganti namanya menjadi \`${p.mirip}\`` : 'ganti namanya sesuai daftar bagian di data/README.md, atau pindahkan berkas ini ke luar folder narasi'),
+  }),
+  LKJ332: entri<{ narasi: string; data: string; berkasData: string; judul: string }>({
+    judul: 'Dua sumber untuk teks yang sama',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Bagian "${p.judul}" punya dua sumber teks: berkas \`${p.narasi}\` dan bagian \`${p.data}\` di ${p.berkasData}. ` +
+      `Yang dicetak adalah \`${p.narasi}\`; \`${p.data}\` di ${p.berkasData} tidak dicetak.`,
+    saran: (p) => `hapus salah satunya: hapus \`${p.data}\` dari ${p.berkasData}, atau hapus \`${p.narasi}\` agar \`${p.data}\` yang dicetak`,
+  }),
+  LKJ333: entri<{ apa: string }>({
+    judul: 'Belum diisi',
+    tingkat: 'warning',
+    pesan: (p) => `${p.apa.charAt(0).toUpperCase()}${p.apa.slice(1)}.`,
+    saran: () => 'isi nilainya, lalu hapus tanda TODO; sampai saat itu dokumen mencetak "-" atau tanda TODO di tempat ini',
+  }),
+  LKJ334: entri<{ indikator: string; tahun: number; dicetak: string }>({
+    judul: 'Target nol',
+    tingkat: 'warning',
+    pesan: (p) => `Target ${p.indikator} tahun ${p.tahun} adalah 0: capaiannya tidak dapat dihitung (pembagian dengan nol) dan ${p.dicetak} mencetak "-".`,
+    saran: () => 'bila memang tidak ada target tahun ini, biarkan (peringatan ini boleh diabaikan); bila salah ketik, tulis target yang benar',
+  }),
+  LKJ335: entri<{ id: string; realisasi: number; triwulan: string; hitungan: number; aturan: string }>({
+    judul: 'Realisasi triwulan tidak cocok dengan realisasi tahunan',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Indikator ${p.id}: \`realisasi\` ${fmt(p.realisasi)}, tetapi \`realisasi_triwulan\` ${p.triwulan} ${p.aturan} ${fmt(p.hitungan)}. ` +
+      'Tabel LKJIP mencetak realisasi tahunan, Tabel E.81 mencetak hitungan dari triwulan: keduanya akan berbeda.',
+    saran: () => 'samakan keduanya dengan laporan sumber; bila triwulannya benar, hapus `realisasi` (dihitung dari triwulan)',
+  }),
+  LKJ336: entri<{ kolom: string; nilai: number; apa: string }>({
+    judul: 'Nilai negatif',
+    tingkat: 'warning',
+    pesan: (p) => `\`${p.kolom}\` bernilai ${fmt(p.nilai)}, padahal ${p.apa} tidak mungkin negatif.`,
+    saran: () => 'periksa tanda minus; bila indikator ini memang bisa negatif (pertumbuhan, selisih), peringatan ini boleh diabaikan',
+  }),
+  LKJ337: entri<{ id: string; tahun: number; capaian: string; target: string; realisasi: string; batas: number; kolom: string }>({
+    judul: 'Capaian tidak wajar',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Capaian ${p.id} ${p.kolom}tahun ${p.tahun} = ${p.capaian} % (target ${p.target}, realisasi ${p.realisasi}), di atas batas wajar ${fmt(p.batas)} %. ` +
+      'Biasanya satuan target dan realisasi tidak sama.',
+    saran: (p) =>
+      `periksa satuannya: persen ditulis 93.07 (bukan 0.9307), jumlah dalam satuan yang sama dengan targetnya; bila capaian ini memang benar, naikkan \`pengaturan.batas_capaian_wajar\` di opd.yaml (sekarang ${fmt(p.batas)})`,
+  }),
+  LKJ338: entri<{ id: string; sd: number; tahun: number; jumlah: number; rincian: string }>({
+    judul: 'Realisasi kumulatif lebih kecil dari jumlah tahunannya',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Indikator ${p.id}: \`realisasi_sd_tahun_lalu\` ${fmt(p.sd)} (s.d. ${p.tahun - 1}), padahal realisasi tahun-tahun di data saja sudah ${fmt(p.jumlah)} (${p.rincian}). ` +
+      'Realisasi kumulatif tidak mungkin lebih kecil dari jumlah realisasi tahunannya; kolom TC-29 dan E.81 yang memakainya menjadi tidak konsisten.',
+    saran: () => 'periksa realisasi_sd_tahun_lalu dan realisasi tahun-tahun sebelumnya dengan dokumen sumber',
+  }),
+  LKJ340: entri<{ baris: string; sumber: string[] }>({
+    judul: 'Baris tabel kondisi punya lebih dari satu sumber nilai',
+    tingkat: 'error',
+    pesan: (p) => `Baris tabel kondisi ${p.baris} memakai ${p.sumber.map((s) => `\`${s}\``).join(' dan ')} sekaligus; satu baris hanya boleh punya satu sumber nilai.`,
+    saran: () => 'pilih satu: `nilai` (angka dasar), `jumlah` (jumlah baris lain), `persen` (dua baris) atau `indikator` (realisasi indikator)',
+  }),
+  LKJ341: entri<{ id: string; baris: string; mirip?: string; dikenal: string }>({
+    judul: 'Baris tabel kondisi tidak dikenal',
+    tingkat: 'error',
+    pesan: (p) => `Baris tabel kondisi ${p.baris} merujuk baris \`${p.id}\` yang tidak ada di tabel ini. Id baris yang ada: ${p.dikenal}.`,
+    saran: (p) => (p.mirip ? `mungkin maksudnya \`${p.mirip}\`` : 'tulis id salah satu baris tabel ini, atau beri baris yang dimaksud `id` itu'),
+  }),
+  LKJ342: entri<{ jalur: string }>({
+    judul: 'Rumus tabel kondisi melingkar',
+    tingkat: 'error',
+    pesan: (p) => `Baris tabel kondisi saling merujuk tanpa ujung: ${p.jalur}. Nilainya tidak dapat dihitung.`,
+    saran: () => 'sebuah baris jumlah/persen hanya boleh merujuk baris yang nilainya tidak bergantung pada baris itu sendiri',
+  }),
+  LKJ403: entri<{ folder: string; berkas: string[] }>({
+    judul: 'Salinan skema sudah usang',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Salinan JSON Schema di \`${p.folder}\` tidak sama dengan skema lkjip yang dipakai (${p.berkas.slice(0, 5).join(', ')}${p.berkas.length > 5 ? ', …' : ''}): ` +
+      'editor memeriksa data dengan aturan lama.',
+    saran: () => 'jalankan `lkjip skema --data <folder data>`',
+  }),
+  LKJ404: entri<{ target: string }>({
+    judul: 'Baris $schema tidak menunjuk berkas yang ada',
+    tingkat: 'warning',
+    pesan: (p) => `Baris pertama berkas ini menunjuk skema \`${p.target}\`, yang tidak ada dari tempat berkas ini; editor tidak dapat memeriksanya.`,
+    saran: () => 'jalankan `lkjip skema --data <folder data> --baris` agar setiap berkas menunjuk salinan skema di <folder data>/skema/',
+  }),
   LKJ900: entri<{ skema: string; detail: string }>({
     judul: 'Skema tidak tersedia',
     tingkat: 'error',
@@ -636,16 +748,29 @@ export function tampakkanKontrol(teks: string): string {
 /** Widest source line a code frame shows; a longer one is cut to a window around the column. */
 const LEBAR_BINGKAI = 120;
 
+/** Line start offsets of the texts code frames were shown for (many diagnostics point into one file). */
+const awalBarisTeks = new Map<string, number[]>();
+
+function awalBaris(text: string): number[] {
+  let a = awalBarisTeks.get(text);
+  if (!a) {
+    a = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) a.push(i + 1);
+    if (awalBarisTeks.size > 500) awalBarisTeks.clear();
+    awalBarisTeks.set(text, a);
+  }
+  return a;
+}
+
 /** Lines `dari`..`sampai` (1-based) of a text, without splitting all of it (a file may be megabytes on one line). */
 function ambilBaris(text: string, dari: number, sampai: number): string[] | undefined {
+  const a = awalBaris(text);
+  if (sampai > a.length) return undefined;
   const out: string[] = [];
-  let awal = 0;
-  for (let n = 1; n <= sampai; n++) {
-    if (awal > text.length) return undefined;
-    let akhir = text.indexOf('\n', awal);
-    if (akhir === -1) akhir = text.length;
-    if (n >= dari) out.push(text.slice(awal, akhir).replace(/\r$/, ''));
-    awal = akhir + 1;
+  for (let n = dari; n <= sampai; n++) {
+    const awal = a[n - 1] as number;
+    const akhir = n < a.length ? (a[n] as number) - 1 : text.length;
+    out.push(text.slice(awal, akhir).replace(/\r$/, ''));
   }
   return out;
 }

@@ -339,23 +339,13 @@ const relatif = (cwd: string, p: string): string => (path.relative(cwd, p) || p)
 const keluaranTahun = (opsi: OpsiBuild, tahun: number): string => relatif(opsi.cwd, path.resolve(opsi.cwd, opsi.out, String(tahun)));
 
 /**
- * A year's data checked once for all its documents: validation up to the year (its history
- * included), then the year's narrative references; on success the document context to render from.
+ * A year's data checked once for all its documents, by the check `lkjip validate` runs
+ * (validate/periksa.ts): build says nothing about the data that validate did not. On success the
+ * document context to render from: the check's, with the year's pictures read for printing.
  */
 async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild, dokumen: readonly DefinisiDokumen[]): Promise<TahunSiap> {
-  const diagnostics = validate(loaded, tahun);
-  if (!diagnostics.some((d) => d.severity === 'error') && loaded.dataSet) {
-    const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
-    const berkas = Object.entries(narasi).flatMap(([dokumen, isi]) =>
-      Object.entries(isi).map(([nama, text]) => ({ file: tampilanPath(path.resolve(loaded.dir, String(tahun), 'narasi', dokumen, `${nama}.md`)), text })),
-    );
-    if (berkas.length > 0) {
-      const { checkNarasi } = await import('../render/narasi.js');
-      for (const b of berkas) loaded.sources.set(b.file, b.text);
-      diagnostics.push(...checkNarasi(berkas, loaded.dataSet, tahun));
-    }
-  }
-  const ok = !diagnostics.some((d) => d.severity === 'error');
+  const { periksaTahun } = await import('../validate/periksa.js');
+  const { diagnostics, ok, ctx } = await periksaTahun(loaded, tahun);
   const status = statusUntuk(loaded, tahun, dokumen);
   const masalah: Diagnostic[] = [...diagnostics];
   if (ok && !status.bisaDibangun) masalah.push(diagnosa('LKJ402', { tahun, kurang: status.kurang }, { file: `${opsi.data}/${tahun}` }));
@@ -369,7 +359,7 @@ async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild, doku
     ok: true,
     tahun,
     loaded,
-    ctx: buatKonteksDokumen(loaded.dataSet, tahun, undefined, tampilanPath(path.resolve(loaded.dir)), gambar),
+    ctx: ctx ? { ...ctx, gambar } : buatKonteksDokumen(loaded.dataSet, tahun, undefined, tampilanPath(path.resolve(loaded.dir)), gambar),
     masalah: dilaporkan,
   };
 }
@@ -387,6 +377,8 @@ function statusUntuk(loaded: Loaded, tahun: number, dokumen: readonly DefinisiDo
   }
   return { bisaDibangun: kurang.size === 0, kurang: [...kurang] };
 }
+
+const kunciDiagnostik = (d: Diagnostic): string => `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
 
 /** A document after the render step: its HTML and workbook files, and what the print step needs. */
 interface Dirender {
@@ -416,7 +408,10 @@ async function renderDokumen(
   const r: Dirender = { berkas: [], bagian: [], t0, nama };
   if (d.html && (format.includes('html') || format.includes('pdf'))) {
     const doc = await d.html(ctx, param);
-    if (doc.peringatan.length > 0) peringatan(doc.peringatan);
+    // The check already reported what the narrative lacks; rendering finds the same again.
+    const sudah = new Set(siap.masalah.map(kunciDiagnostik));
+    const baru = doc.peringatan.filter((x) => !sudah.has(kunciDiagnostik(x)));
+    if (baru.length > 0) peringatan(baru);
     if (format.includes('html')) {
       const { tanpaTandaSumber } = await import('../export/html-marks.js');
       r.berkas.push({ relPath: `${nama}.html`, data: tanpaTandaSumber(doc.html) });

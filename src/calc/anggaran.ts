@@ -52,11 +52,15 @@ export function ringkasAnggaran(
  * ("2.07.03" is the parent of "2.07.03.2.01", which is the parent of "2.07.03.2.01.0001").
  */
 export function indukKode(kodes: readonly string[]): Map<string, string | null> {
+  // The longest prefix first, by the dots of the kode itself: linear in the lines (a search of
+  // every pair made 2.000 LRA lines cost a tenth of a second).
+  const ada = new Set(kodes);
   const hasil = new Map<string, string | null>();
   for (const k of kodes) {
     let induk: string | null = null;
-    for (const p of kodes) {
-      if (p !== k && k.startsWith(p + '.') && (induk === null || p.length > induk.length)) induk = p;
+    for (let i = k.lastIndexOf('.'); i > 0 && induk === null; i = k.lastIndexOf('.', i - 1)) {
+      const p = k.slice(0, i);
+      if (ada.has(p)) induk = p;
     }
     hasil.set(k, induk);
   }

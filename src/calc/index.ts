@@ -26,7 +26,7 @@ export {
 export { bandingkanTahunan, hitungKemajuan } from './kinerja.js';
 export { targetSampaiTriwulan, type OpsiEvaluasi } from './renja.js';
 export { hitungRekap, type AgensiE81, type BarisRekap, type HasilRekap } from './rekap.js';
-export { hitungKetenagakerjaan, jumlahBaris, perubahan } from './konteks.js';
+export { hitungKondisi, jenisBarisKondisi, jumlahBaris, perubahan, type JenisBarisKondisi } from './konteks.js';
 
 /** The scale of the OPD's settings when it is usable, else the default. */
 export function skalaEfektif(data: DataSet, peringatan: Diagnostic[] = []): BatasKategori[] {
@@ -88,6 +88,7 @@ export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
 
   const kinerja = hitungKinerja(ctx, tahun, opsi);
   const { sasaran, opd } = hitungSasaran(ctx, tahun, kinerja);
+  let renja: HasilTahun['renja'] | undefined;
   return {
     tahun,
     skala,
@@ -99,8 +100,17 @@ export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
     kinerja,
     sasaran,
     anggaran: { lra: lraTahun(ctx, tahun), opd, pk: ringkasPk(ctx, tahun) },
-    renja: { e81: hitungE81(ctx, tahun, opsi), tc29: hitungTc29(ctx, tahun) },
-    peringatan,
+    // The Renja forms are computed when first read: the years before a report year are asked for
+    // their indicators and money (comparison tables, narrative references), rarely for their forms.
+    // `peringatan` reads them first, so it always holds the forms' diagnostics too.
+    get renja() {
+      renja ??= { e81: hitungE81(ctx, tahun, opsi), tc29: hitungTc29(ctx, tahun) };
+      return renja;
+    },
+    get peringatan() {
+      void this.renja;
+      return peringatan;
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import type {
   PkVersi,
   Triwulan,
 } from '../model/types.js';
-import { jumlahkan } from './angka.js';
+import { jumlahkan, kurangi } from './angka.js';
 import { hitungLra, indeksPohon, type InfoNode } from './anggaran.js';
 import type { Diagnostic, HasilLra, Nilai, SumberTarget } from './types.js';
 
@@ -160,6 +160,14 @@ export function targetAkhir(ctx: Konteks, ind: Indikator): Nilai {
 export function realisasiSampai(ctx: Konteks, ind: Indikator, tahun: number): Nilai {
   const berikut = nilaiIndikator(dataTahun(ctx, tahun + 1), ind.id)?.nilai.realisasi_sd_tahun_lalu;
   if (berikut != null) return berikut;
+  if (ind.kumulatif) {
+    // The year after next states the total up to the next year (it carries the years before the
+    // data, which no sum of year files can): minus the next year's own realisation, that is the
+    // total up to this year. So TC-29 col 5 + col 7 is E.81 col 6 of the same indicator.
+    const lusa = nilaiIndikator(dataTahun(ctx, tahun + 2), ind.id)?.nilai.realisasi_sd_tahun_lalu;
+    const tahunDepan = lusa != null ? realisasiTahun(ctx, ind, tahun + 1) : null;
+    if (lusa != null && tahunDepan != null) return kurangi(lusa, tahunDepan);
+  }
   if (tahun < ctx.tahunMin) return null;
   const v = nilaiIndikator(dataTahun(ctx, tahun), ind.id)?.nilai;
   const tahunIni = realisasiTahunan(v, ind.kumulatif);
@@ -168,12 +176,22 @@ export function realisasiSampai(ctx: Konteks, ind: Indikator, tahun: number): Ni
   return jumlahkan([sebelum, tahunIni]);
 }
 
+/** The LRA rows of a year by kode (the first row of a kode, as `find` gave). */
+const barisLraPerKode = new WeakMap<HasilLra, Map<string, HasilLra['baris'][number]>>();
+
 /**
  * Rupiah realised by one node in a year: the LRA (final) when it lists the node, else the sum of
  * the quarters reported in program.yaml.
  */
 export function realisasiRpTahun(ctx: Konteks, kode: string, tahun: number): Nilai {
-  const baris = lraTahun(ctx, tahun)?.baris.find((b) => b.kode === kode);
+  const lra = lraTahun(ctx, tahun);
+  let perKode = lra ? barisLraPerKode.get(lra) : undefined;
+  if (lra && !perKode) {
+    perKode = new Map();
+    for (const b of lra.baris) if (!perKode.has(b.kode)) perKode.set(b.kode, b);
+    barisLraPerKode.set(lra, perKode);
+  }
+  const baris = perKode?.get(kode);
   if (baris) return baris.realisasi;
   return jumlahkan(nodeTahun(dataTahun(ctx, tahun), kode)?.realisasi_rp_triwulan ?? []);
 }

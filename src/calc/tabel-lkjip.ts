@@ -1,14 +1,15 @@
 /**
  * Derived values that only the LKJIP tables need and that `HasilTahun` does not carry: the printed
  * intervals of the category scale, grades of values other than the year's target/realisation,
- * one indicator across several years, Tabel 1.1 per year, the sarana JUMLAH, and the money of each
+ * one indicator across several years, the context table (Tabel 1.1) over years, the sarana JUMLAH, and the money of each
  * merged budget cell (`sasaran.alokasi_anggaran`) of Tabel 3.2.a / 3.2.b / 3.3.a. Pure functions.
  */
-import type { BarangSarana, BatasKategori, DataSet, Indikator } from '../model/types.js';
+import type { BarangSarana, BarisKondisi, BatasKategori, DataSet, Indikator, Kondisi } from '../model/types.js';
 import { jumlahkan } from './angka.js';
 import { ringkasAnggaran } from './anggaran.js';
+import { nilaiIndikator, realisasiTahunan } from './sumber.js';
 import { predikat } from './capaian.js';
-import { hitungKetenagakerjaan } from './konteks.js';
+import { hitungKondisi, jenisBarisKondisi, type JenisBarisKondisi } from './konteks.js';
 import type { BarisKinerja, HasilSasaran, HasilTahun, Nilai, RingkasAnggaran } from './types.js';
 
 /** One row of the "Tabel Skala Penilaian": `lebih_dari` < capaian <= `sampai` (null = open end). */
@@ -113,46 +114,109 @@ export function riwayatIndikator(
   });
 }
 
-/** Tabel 1.1, one year. */
-export interface KetenagakerjaanTahun {
-  tahun: number;
-  penduduk_usia_kerja: Nilai;
-  angkatan_kerja: Nilai;
-  bekerja: Nilai;
-  penganggur: Nilai;
-  /** The year's realisation of the tujuan indicator when there is one (the same TPT as Tabel III.1), else penganggur / angkatan kerja. */
-  tpt: Nilai;
-  tpak: Nilai;
+/** One row of the context table over the years shown. */
+export interface BarisTabelKondisi {
+  id: string | null;
+  uraian: string;
+  /** 1, 2, ... for rows of level 1; null for sub-rows (tingkat 2) and label rows under them. */
+  nomor: number | null;
+  tingkat: 1 | 2;
+  satuan: string;
+  jenis: JenisBarisKondisi;
+  /** One value per year of `TabelKondisi.tahun`. */
+  nilai: Nilai[];
+  /** Rows (indexes into `baris`) a `jumlah` or `persen` row is computed from, in order. */
+  dari: number[];
+}
+
+/** The context table (Tabel 1.1): the report year's row definitions, each year's values. */
+export interface TabelKondisi {
+  tahun: number[];
+  judul: string | null;
+  sumber_data: string | null;
+  baris: BarisTabelKondisi[];
+}
+
+/** Where the table's rows are defined: the report year's konteks.yaml, else the latest year shown that has one. */
+function definisiKondisi(data: DataSet, tahun: readonly number[], tahunLaporan: number): Kondisi | undefined {
+  const urut = [tahunLaporan, ...[...tahun].sort((a, b) => b - a).filter((t) => t !== tahunLaporan)];
+  for (const t of urut) {
+    const k = data.tahun.get(t)?.konteks?.kondisi;
+    if (k && Array.isArray(k.baris) && k.baris.length > 0) return k;
+  }
+  return undefined;
+}
+
+/** The same row in another year's table: by id, else by its text. */
+function barisSama(def: BarisKondisi, lain: readonly BarisKondisi[] | undefined): BarisKondisi | undefined {
+  if (!lain) return undefined;
+  if (def.id !== undefined) return lain.find((b) => b.id === def.id);
+  return def.uraian !== undefined ? lain.find((b) => b.id === undefined && b.uraian === def.uraian) : undefined;
 }
 
 /**
- * Tabel 1.1 values of a year from that year's konteks.yaml. TPT is the realisation of the
- * (first) tujuan indicator of that year, so Tabel 1.1 and Tabel III.1 print one value; without
- * it, the rate from the counts.
+ * The context table over `tahun` (ascending). Base rows take each year's own value; `indikator`
+ * rows the year's realisation of the indicator (the value Tabel III.1 prints); sums and
+ * percentages are computed per year from that year's values. Undefined when no year has a table.
  */
-export function ketenagakerjaanTahun(
+export function tabelKondisi(
   data: DataSet,
   h: HasilTahun,
   riwayat: ReadonlyMap<number, HasilTahun>,
-  tahun: number,
-): KetenagakerjaanTahun {
-  const k = data.tahun.get(tahun)?.konteks?.ketenagakerjaan;
-  const dasar = {
-    penduduk_usia_kerja: k?.penduduk_usia_kerja ?? null,
-    bekerja: k?.bekerja ?? null,
-    penganggur: k?.penganggur ?? null,
-  };
-  const hasil = hitungKetenagakerjaan(dasar);
-  const hTahun = tahun === h.tahun ? h : riwayat.get(tahun);
-  const tujuan = (hTahun ?? h).kinerja.tujuan[0];
-  const tptIndikator = tujuan ? riwayatIndikator(data, h, riwayat, tujuan.id, [tahun])[0]?.realisasi ?? null : null;
-  return {
-    tahun,
-    ...dasar,
-    angkatan_kerja: hasil.angkatan_kerja,
-    tpt: tptIndikator ?? hasil.tpt,
-    tpak: hasil.tpak,
-  };
+  tahun: readonly number[],
+): TabelKondisi | undefined {
+  const def = definisiKondisi(data, tahun, h.tahun);
+  if (!def) return undefined;
+  const baris = def.baris;
+  const perTahun = tahun.map((t) => {
+    const lain = data.tahun.get(t)?.konteks?.kondisi?.baris;
+    return hitungKondisi(
+      baris,
+      (b) => {
+        const v = barisSama(b, lain)?.nilai;
+        return typeof v === 'number' ? v : null;
+      },
+      (id) => riwayatIndikator(data, h, riwayat, id, [t])[0]?.realisasi ?? null,
+    );
+  });
+  const indeks = new Map<string, number>();
+  baris.forEach((b, i) => b.id !== undefined && !indeks.has(b.id) && indeks.set(b.id, i));
+  let nomor = 0;
+  const hasil = baris.map((b, i): BarisTabelKondisi => {
+    const ind = b.indikator !== undefined ? definisi(data, b.indikator) : undefined;
+    const tingkat = b.tingkat === 2 ? 2 : 1;
+    const rujukan = b.jumlah ?? b.persen ?? [];
+    return {
+      id: b.id ?? null,
+      uraian: b.uraian ?? ind?.nama ?? b.indikator ?? '',
+      nomor: tingkat === 1 ? ++nomor : null,
+      tingkat,
+      satuan: b.satuan ?? ind?.satuan ?? '',
+      jenis: jenisBarisKondisi(b),
+      nilai: perTahun.map((v) => v[i] ?? null),
+      dari: rujukan.map((id) => indeks.get(id)).filter((j): j is number => j !== undefined),
+    };
+  });
+  return { tahun: [...tahun], judul: def.judul ?? null, sumber_data: def.sumber_data ?? null, baris: hasil };
+}
+
+/**
+ * One row of a year's own context table (`konteks.kondisi.<id>` in narratives): its value (base or
+ * computed) and unit. `ada` is false when the year has no such row.
+ */
+export function nilaiKondisi(data: DataSet, tahun: number, id: string): { ada: boolean; nilai: Nilai; satuan: string } {
+  const dt = data.tahun.get(tahun);
+  const baris = dt?.konteks?.kondisi?.baris;
+  const i = Array.isArray(baris) ? baris.findIndex((b) => b.id === id) : -1;
+  if (!baris || i < 0) return { ada: false, nilai: null, satuan: '' };
+  const nilai = hitungKondisi(
+    baris,
+    (b) => (typeof b.nilai === 'number' ? b.nilai : null),
+    (ind) => realisasiTahunan(nilaiIndikator(dt, ind)?.nilai, definisi(data, ind)?.kumulatif ?? false),
+  );
+  const b = baris[i] as BarisKondisi;
+  const satuan = b.satuan ?? (b.indikator !== undefined ? definisi(data, b.indikator)?.satuan : undefined) ?? '';
+  return { ada: true, nilai: nilai[i] ?? null, satuan };
 }
 
 /** JUMLAH of the sarana table: the value of every item without rincian; null when none has one. */

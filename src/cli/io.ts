@@ -16,6 +16,11 @@ export interface Io {
    * browser going down with it over its pipe. In-process tests have no signals.
    */
   onSinyal?(handler: (sinyal: SinyalBerhenti) => void): () => void;
+  /**
+   * Asks the person at the terminal and returns the answer (trimmed); undefined when nobody can
+   * answer (no terminal on stdin, as in CI): commands then use their flags and defaults only.
+   */
+  tanya?: (pertanyaan: string) => Promise<string>;
 }
 
 /**
@@ -33,7 +38,7 @@ export function processIo(): Io {
   };
   jaga(process.stdout, 'out');
   jaga(process.stderr, 'err');
-  return {
+  const io: Io = {
     out: (text) => {
       if (!tutup.out) process.stdout.write(text);
     },
@@ -60,10 +65,30 @@ export function processIo(): Io {
       };
     },
   };
+  if (process.stdin.isTTY) {
+    io.tanya = async (pertanyaan) => {
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return (await rl.question(pertanyaan)).trim();
+      } finally {
+        rl.close();
+      }
+    };
+  }
+  return io;
 }
 
-/** An Io that keeps everything written, for tests and for `--reporter json`. */
-export function memoryIo(env: Record<string, string | undefined> = {}, cwd = process.cwd()): Io & { stdout: string; stderr: string } {
+/**
+ * An Io that keeps everything written, for tests and for `--reporter json`. With `jawaban`, it
+ * answers questions in turn (as a person at a terminal would; an empty string keeps the default).
+ */
+export function memoryIo(
+  env: Record<string, string | undefined> = {},
+  cwd = process.cwd(),
+  jawaban?: string[],
+): Io & { stdout: string; stderr: string } {
+  const sisa = jawaban ? [...jawaban] : undefined;
   const io = {
     stdout: '',
     stderr: '',
@@ -77,6 +102,14 @@ export function memoryIo(env: Record<string, string | undefined> = {}, cwd = pro
     errTTY: false,
     env,
     cwd,
+    ...(sisa
+      ? {
+          tanya: async (pertanyaan: string): Promise<string> => {
+            io.stderr += pertanyaan;
+            return (sisa.shift() ?? '').trim();
+          },
+        }
+      : {}),
   };
   return io;
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isExportError, type ExportError } from '../export/export-error.js';
 import { EXIT } from '../kode-keluar.js';
 import { processIo, type Io } from './io.js';
+import { BANTUAN_INDONESIA, terjemahkanGalat } from './bahasa.js';
 
 export { EXIT } from '../kode-keluar.js';
 
@@ -19,6 +20,8 @@ Contoh:
   $ lkjip init 2025                     mulai data tahun 2025 dari Renstra dan data 2024
   $ lkjip isian 2025                    buku isian Excel untuk diisi petugas
   $ lkjip impor 2025 isian-2025.xlsx    kembalikan isian Excel ke data
+  $ lkjip baru ../dinkes --nama "Dinas Kesehatan" --pemda "Kabupaten Contoh"
+                                        folder data perangkat daerah baru
   $ lkjip build --all                   bangun dokumen semua tahun yang lengkap
 
 Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
@@ -47,8 +50,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`${s.replace(/^error:/, 'kesalahan:')}Lihat \`lkjip --help\`.\n`),
+      outputError: (s, write) => write(`${terjemahkanGalat(s)}\nLihat \`lkjip --help\`.\n`),
     })
+    .configureHelp(BANTUAN_INDONESIA)
     .showSuggestionAfterError(true);
 
   const dataOption = () =>
@@ -242,6 +246,46 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       code = await commandRekap(tahun, { ...opts, data: opts.data ?? [] }, io);
     });
 
+  program
+    .command('baru')
+    .description('buat folder data perangkat daerah baru yang langsung bisa divalidasi dan dibangun')
+    .argument('<folder>', 'folder yang dibuat (belum ada, atau kosong)')
+    .option('--nama <nama>', 'nama perangkat daerah, mis. "Dinas Kesehatan"')
+    .option('--pemda <daerah>', 'pemerintah daerah, mis. "Kabupaten Contoh"')
+    .option('--urusan <urusan>', 'urusan yang diampu, untuk judul tabel (bawaan: dari nama, "Kesehatan")')
+    .addOption(new Option('--renstra <awal-akhir>', 'periode Renstra, mis. 2025-2029 (bawaan: 5 tahun mulai --tahun)').argParser(parsePeriode))
+    .addOption(new Option('--tahun <tahun>', 'tahun pertama yang dibuat (bawaan: tahun ini bila di dalam periode)').argParser(parseTahun))
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nMembuat opd.yaml, renstra/ (satu tujuan, sasaran, indikator dan program contoh), folder tahun dengan\n' +
+        'semua berkas yang diperlukan build, satu berkas narasi per bagian LKJIP dan Renja, dan skema/ untuk\n' +
+        'editor. Setiap isian yang belum diketahui bertanda TODO, juga di draf PDF. Di terminal, yang tidak\n' +
+        'diberikan lewat opsi ditanyakan; di CI --nama dan --pemda wajib. Folder yang berisi tidak pernah ditimpa.\n\n' +
+        'Contoh:\n  $ lkjip baru dinkes --nama "Dinas Kesehatan" --pemda "Kabupaten Contoh" --renstra 2025-2029 --tahun 2025\n' +
+        '  $ lkjip validate 2025 --data dinkes\n  $ lkjip build 2025 --data dinkes',
+    )
+    .action(async (folder: string, opts: import('./commands/baru.js').BaruOptions) => {
+      const { commandBaru } = await import('./commands/baru.js');
+      code = await commandBaru(folder, opts, io);
+    });
+
+  program
+    .command('skema')
+    .description('perbarui salinan JSON Schema di folder data (<data>/skema/) untuk editor')
+    .addOption(dataOption())
+    .option('--baris', 'arahkan juga baris pertama setiap berkas data (# yaml-language-server: $schema=...) ke skema/', false)
+    .addOption(reporterOption())
+    .addHelpText(
+      'after',
+      '\nSetelah lkjip diperbarui, jalankan `lkjip skema` agar editor memeriksa data dengan skema terbaru.\n' +
+        'Hanya <data>/skema/ yang ditulis; dengan --baris, juga baris komentar $schema di awal berkas data.',
+    )
+    .action(async (opts: GlobalOptions & { baris: boolean }) => {
+      const { commandSkema } = await import('./commands/skema.js');
+      code = await commandSkema(opts, io);
+    });
+
   if (argv.length === 0) {
     // No command at all: the help, on stderr (stdout may be piped into a script), and a usage exit.
     program.outputHelp({ error: true });
@@ -275,6 +319,16 @@ function parseTahun(value: string): number {
 function parseTriwulan(value: string): 1 | 2 | 3 | 4 {
   if (!/^[1-4]$/.test(value.trim())) throw new InvalidArgumentError(`triwulan harus 1, 2, 3 atau 4 (tertulis: "${value}")`);
   return Number(value.trim()) as 1 | 2 | 3 | 4;
+}
+
+function parsePeriode(value: string): { awal: number; akhir: number } {
+  const m = /^\s*(\d{4})\s*[-–/]\s*(\d{4})\s*$/.exec(value);
+  const awal = Number(m?.[1]);
+  const akhir = Number(m?.[2]);
+  if (!m || akhir <= awal || akhir - awal > 10) {
+    throw new InvalidArgumentError(`tulis <awal>-<akhir>, mis. 2025-2029 (tertulis: "${value}")`);
+  }
+  return { awal, akhir };
 }
 
 function parseShard(value: string): { ke: number; dari: number } {

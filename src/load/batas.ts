@@ -93,9 +93,13 @@ export function lewatKedalaman(text: string, batas = MAKS_KEDALAMAN): { offset: 
     let i = pos;
     let tambahan = 0;
     let awalSkalar = true;
+    /** Where the line's content starts, when the line started outside quotes and flow (block scalars can open there). */
+    let awalIsi: number | undefined;
+    let indentBaris = 0;
     if (kutip === undefined && flow === 0) {
       while (i < akhir && text[i] === ' ') i++;
       const indent = i - pos;
+      indentBaris = indent;
       const kosong = i >= akhir || text[i] === '#' || text[i] === '\r';
       if (blokSkalar !== undefined && (kosong || indent > blokSkalar)) {
         pos = akhir + 1;
@@ -115,10 +119,12 @@ export function lewatKedalaman(text: string, batas = MAKS_KEDALAMAN): { offset: 
         while (i < akhir && text[i] === ' ') i++;
       }
       if (indentasi.length + tambahan > batas) return { offset: i };
-      if (/(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(text.slice(i, akhir))) blokSkalar = indent;
+      awalIsi = i;
     }
+    let adaIndikator = false;
     for (; i < akhir; i++) {
       const c = text[i];
+      if (c === '|' || c === '>') adaIndikator = true;
       if (kutip === '"') {
         if (c === '\\') i++;
         else if (c === '"') kutip = undefined;
@@ -159,6 +165,9 @@ export function lewatKedalaman(text: string, batas = MAKS_KEDALAMAN): { offset: 
       if ((c === '-' || c === '?') && awalSkalar && (text[i + 1] === ' ' || i + 1 >= akhir)) continue;
       awalSkalar = false;
     }
+    // Only a line with | or > can open a block scalar: the pattern is tested on those alone (it
+    // was the costly part of this scan on large files). It applies from the next line on.
+    if (awalIsi !== undefined && adaIndikator && /(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(text.slice(awalIsi, akhir))) blokSkalar = indentBaris;
     pos = akhir + 1;
   }
   return undefined;

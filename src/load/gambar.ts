@@ -260,6 +260,8 @@ let mdPindai: MarkdownIt | undefined;
  * lists are found and code spans are not.
  */
 export function cariGambarMarkdown(teks: string): { src: string; judul: string; line: number; column: number }[] {
+  // Every image, inline or reference-style, starts with a literal "![": most narratives have none.
+  if (!teks.includes('![')) return [];
   if (!mdPindai) {
     const Md = createRequire(import.meta.url)('markdown-it') as typeof MarkdownIt;
     mdPindai = new Md({ html: false, linkify: false, typographer: false });

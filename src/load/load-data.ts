@@ -21,6 +21,7 @@ import { resolveInsideData, type LetakData } from './dalam-data.js';
 import { BERKAS_DASAR, BERKAS_TAHUN, FOLDER_NARASI, POLA_FOLDER_TAHUN, type JenisBerkas } from './kinds.js';
 import { parseYaml } from './parse-yaml.js';
 import { posisiNode, type Posisi } from './position.js';
+import { indeksPosisi, posisiDariIndeks, type IndeksPosisi } from './posisi-cepat.js';
 
 /** One YAML file as read: its text, its Document (for positions) and its plain value. */
 export interface LoadedFile {
@@ -38,6 +39,20 @@ export interface LoadedFile {
   value: unknown;
   /** false after a syntax error: rules skip the file instead of reporting follow-on errors. */
   ok: boolean;
+  /**
+   * line:column (1-based) of an ajv instancePath in this file (see `posisiNode`): from a fast
+   * reading of the text when the file has the usual shapes, else from the full `yaml` Document.
+   */
+  posisi(instancePath: string, opsi?: { kunci?: boolean }): Posisi | undefined;
+}
+
+/** `LoadedFile.posisi` for a file: the fast outline once, the full Document only when it gives up. */
+export function buatPosisi(f: Pick<LoadedFile, 'text' | 'doc' | 'lineCounter' | 'ok'>): LoadedFile['posisi'] {
+  let ix: IndeksPosisi | undefined | null = null;
+  return (instancePath, opsi) => {
+    if (ix === null) ix = f.ok ? indeksPosisi(f.text) : undefined;
+    return ix ? posisiDariIndeks(ix, instancePath, opsi) : posisiNode(f.doc, f.lineCounter, instancePath, opsi);
+  };
 }
 
 /** What `loadData` found, before validation: the base files may be missing (then `dataSet` is undefined). */
@@ -256,6 +271,7 @@ export async function loadData(dir: string): Promise<Loaded> {
       value: hasil.value,
       ok: hasil.ok,
     } as LoadedFile;
+    lf.posisi = buatPosisi(lf);
     if (d.r.tahun !== undefined) lf.tahun = d.r.tahun;
     files.set(file, lf);
   }
@@ -421,7 +437,7 @@ function buatLoaded(
     ditemukan,
     positionOf(file, instancePath, opsi) {
       const f = files.get(file);
-      return f ? posisiNode(f.doc, f.lineCounter, instancePath, opsi) : undefined;
+      return f ? f.posisi(instancePath, opsi) : undefined;
     },
   };
   if (data.opd && data.strategis && data.program) {

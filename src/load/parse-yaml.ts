@@ -4,6 +4,7 @@ import type { Document, LineCounter, YAMLError } from 'yaml';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import { lewatKedalaman, MAKS_KEDALAMAN, periksaNilai } from './batas.js';
 import { posisiOffset } from './position.js';
+import { OPSI_YAML, SKEMA_INTI_12 } from './skema-yaml.js';
 
 export interface HasilParse {
   doc: Document.Parsed;
@@ -46,10 +47,35 @@ function kunciDi(text: string, offset: number): string {
  *
  * Two parsers, for speed: `yaml`'s Document (exact positions of every node) is several times
  * slower than js-yaml, and positions are only needed for files that have a problem. So a clean
- * file is read with js-yaml (YAML 1.2 core schema, like `yaml`'s default) and its Document is
- * parsed lazily, the first time a diagnostic asks for a position. Anything unusual (a js-yaml
- * error, duplicate keys, anchors/aliases, tags) takes the full path, which reports it exactly.
+ * file is read with js-yaml and its Document is parsed lazily, the first time a diagnostic asks for
+ * a position. Anything unusual (a js-yaml error, duplicate keys, anchors/aliases, tags) takes the
+ * full path, which reports it exactly. Both read with the same YAML 1.2 core schema
+ * (skema-yaml.ts), so which path a file takes never changes its values.
  */
+/**
+ * Keys the two parsers turn into object keys differently: a null key (`~:`, `null:`, an empty key)
+ * is "null" for js-yaml and "" for `yaml`; a collection as key (`? [a, b]`) is stringified
+ * differently ("a,b", "[object Object]"). Such keys are rare in data files: a value that has one
+ * is read again on the full path, so the values never differ. (A real key "null" takes that path
+ * too, harmlessly.) Walks without recursion; depth is bounded before.
+ */
+function kunciMeragukan(value: unknown): boolean {
+  const tumpukan: unknown[] = [value];
+  while (tumpukan.length > 0) {
+    const v = tumpukan.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'object' && x !== null) tumpukan.push(x);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const k in v) {
+        if (k === 'null' || k === '' || k.includes(',') || k.startsWith('[object ')) return true;
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) tumpukan.push(x);
+      }
+    }
+  }
+  return false;
+}
+
 export function parseYaml(text: string, file: string): HasilParse {
   // Both parsers recurse once per nesting level: `[[[[...]]]]` thousands deep overflows the stack.
   const terlaluDalam = lewatKedalaman(text);
@@ -57,12 +83,12 @@ export function parseYaml(text: string, file: string): HasilParse {
   if (!/(^|[\s\[{,:-])[&*!][^\s]/.test(text)) {
     let value: unknown;
     try {
-      value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+      value = jsYaml.load(text, { schema: SKEMA_INTI_12, filename: file });
     } catch {
       return parseLengkap(text, file);
     }
     const masalah = periksaNilai(value);
-    if (masalah) return parseLengkap(text, file);
+    if (masalah || kunciMeragukan(value)) return parseLengkap(text, file);
     let lengkap: HasilParse | undefined;
     const muat = (): HasilParse => (lengkap ??= parseLengkap(text, file));
     return {
@@ -109,12 +135,18 @@ function tanpaIsi(text: string, d: Diagnostic): HasilParse {
   return { doc: parseDocument(''), lineCounter, value: undefined, ok: false, diagnostics: [d] };
 }
 
-function parseLengkap(text: string, file: string): HasilParse {
+/** The fast path alone (js-yaml with the 1.2 core schema); throws on anything js-yaml rejects. For tests. */
+export function bacaJsYaml(text: string): unknown {
+  return jsYaml.load(text, { schema: SKEMA_INTI_12 });
+}
+
+/** The full path alone (`yaml` Document), whatever the text holds. For tests and diagnostics. */
+export function parseLengkap(text: string, file: string): HasilParse {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, { ...OPSI_YAML, lineCounter, uniqueKeys: true, prettyErrors: false });
   } catch (err) {
     if (isStackOverflow(err)) return tanpaIsi(text, diagnosaDalam(file, text));
     throw err;

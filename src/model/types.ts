@@ -12,7 +12,7 @@
  *   data/<tahun>/program.yaml          ProgramTahun      per program/kegiatan/sub kegiatan: pagu, indicator values, triwulan
  *   data/<tahun>/lra.yaml              Lra               Laporan Realisasi Anggaran lines
  *   data/<tahun>/renja.yaml            Renja             Renja-only forms (TC-30, isu, TC-31, Tabel 4.1, ...)
- *   data/<tahun>/konteks.yaml          Konteks           context tables (ketenagakerjaan, PNS, sarana, ...)
+ *   data/<tahun>/konteks.yaml          Konteks           context tables of Bab I (kondisi, PNS, sarana, ...)
  *   data/<tahun>/lkjip.yaml            LkjipTahun        LKJIP document meta, provincial comparison, reviu
  *   data/<tahun>/narasi/lkjip/*.md     narrative Markdown per chapter
  *   data/<tahun>/narasi/renja/*.md
@@ -55,20 +55,31 @@ export interface Pengaturan {
    * to the quarter (`target_triwulan`, `anggaran_kas_triwulan` in program.yaml).
    */
   target_evaluasi?: 'tahunan' | 'triwulan';
+  /**
+   * A capaian above this (percent) is most likely a unit mismatch between target and realisation
+   * (a percentage typed as a fraction, thousands as units): `validate` asks to check it. Default 300.
+   */
+  batas_capaian_wajar?: number;
 }
 
 /** data/opd.yaml */
 export interface Opd {
-  /** "Dinas Tenaga Kerja" */
+  /** "Dinas Contoh" */
   nama: string;
-  /** "Dinas Tenaga Kerja Kabupaten Mojokerto" */
+  /** "Dinas Contoh Kabupaten Contoh" */
   nama_lengkap: string;
   singkatan?: string;
-  /** "Pemerintah Kabupaten Mojokerto" */
+  /**
+   * The government affair (urusan pemerintahan) the agency serves, as titles name it: "Kesehatan",
+   * "Pekerjaan Umum dan Penataan Ruang". Printed in titles that name the urusan (the context table,
+   * the Renja's policy alignment table); left out of them when absent.
+   */
+  urusan?: string;
+  /** "Pemerintah Kabupaten Contoh" */
   pemerintah_daerah: string;
-  /** "Kabupaten Mojokerto" */
+  /** "Kabupaten Contoh" */
   daerah: string;
-  /** Place written before signature dates: "Mojokerto" */
+  /** Place written before signature dates: "Contoh" */
   kota: string;
   alamat?: string;
   /** Coat of arms for the covers and the PK: a picture path relative to the data folder. */
@@ -120,7 +131,7 @@ export interface Indikator {
 /** data/renstra/strategis.yaml */
 export interface RenstraStrategis {
   periode: { awal: number; akhir: number };
-  /** "RPJMD Kabupaten Mojokerto Tahun 2021-2026" */
+  /** "RPJMD Kabupaten Contoh Tahun 2021-2026" */
   dokumen?: string;
   visi: string;
   misi: { nomor: number; uraian: string; terkait?: boolean }[];
@@ -298,7 +309,7 @@ export interface Renja {
 }
 
 export interface RenjaKebijakan {
-  /** "Kementerian Ketenagakerjaan", "Pemerintah Daerah Prov. Jawa Timur", ... */
+  /** "Kementerian ...", "Pemerintah Daerah Provinsi ...", ... */
   tingkat: string;
   visi: string;
   /** Column header of the sasaran list ("Sasaran Strategis OPD"). */
@@ -387,16 +398,37 @@ export interface RenjaMatriksNode {
 }
 
 /**
- * Tabel 1.1, values of one year. Angkatan kerja (= bekerja + penganggur), TPAK
- * (= angkatan kerja / penduduk usia kerja x 100) and TPT (= IT-1 realisasi in kinerja.yaml)
- * are derived, so they are not stored.
+ * One row of the context table (Tabel 1.1 "Perkembangan Kondisi ..."), values of one year. A row is
+ * one of: a base value (`nilai`), a sum of other rows (`jumlah`), a percentage of two rows
+ * (`persen`: pembilang / penyebut x 100), the year's realisation of an indicator (`indikator`, the
+ * same value as Tabel III.1), or, with none of them, a label row without values. Derived rows are
+ * never stored as numbers: the calculator computes them.
  */
-export interface Ketenagakerjaan {
+export interface BarisKondisi {
+  /** Row id, used by `jumlah`/`persen`, by narrative references (`konteks.kondisi.<id>`) and to find the row in other years. */
+  id?: string;
+  /** Printed text; default for an `indikator` row: the indicator's name. */
+  uraian?: string;
+  /** Unit: decides decimals ("%" -> desimal_persen) and the word of a change ("naik 120 orang"). */
+  satuan?: string;
+  /** 2: a sub-row of the numbered row above it (no number, indented). Default 1. */
+  tingkat?: 1 | 2;
+  /** Base value of the year; null while not available (printed "-"). */
+  nilai?: number | null;
+  /** Sum of these rows (ids). */
+  jumlah?: string[];
+  /** [pembilang, penyebut]: pembilang / penyebut x 100. */
+  persen?: [string, string];
+  /** Indicator id: the row shows the indicator's realisation of each year. */
+  indikator?: string;
+}
+
+/** The context table of Bab I (Tabel 1.1), as its year's konteks.yaml writes it. */
+export interface Kondisi {
+  /** Title after "Tabel 1.1"; default "Perkembangan Kondisi <urusan> di <daerah> dalam 3 (tiga) Tahun Terakhir". */
+  judul?: string;
   sumber_data?: string;
-  /** Penduduk usia kerja (15 tahun ke atas), orang. */
-  penduduk_usia_kerja: number;
-  bekerja: number;
-  penganggur: number;
+  baris: BarisKondisi[];
 }
 
 /** PNS per golongan (table and chart `pns-golongan`); the total is derived. */
@@ -419,8 +451,8 @@ export interface BarangSarana {
 /** data/<tahun>/konteks.yaml: context tables of Bab I, each section with its own sumber_data. */
 export interface Konteks {
   tahun: number;
-  /** Tabel 1.1 */
-  ketenagakerjaan?: Ketenagakerjaan;
+  /** Tabel 1.1: the agency's context indicators. */
+  kondisi?: Kondisi;
   pns_golongan?: PnsGolongan;
   /** Table `sarana-prasarana`. */
   sarana_prasarana?: { sumber_data?: string; barang: BarangSarana[] };
@@ -432,7 +464,7 @@ export interface PembandingIndikator {
   id: string;
   /** Value of the comparator; null where none is printed ("-"). */
   nilai: number | null;
-  /** Who the comparator is: "Dinas Tenaga Kerja dan Transmigrasi Prov. Jawa Timur". */
+  /** Who the comparator is: "Dinas ... Provinsi ...". */
   pembanding?: string;
   /** "Perbedaan indikator" */
   keterangan?: string;
@@ -454,7 +486,7 @@ export interface LkjipTahun {
     judul: string;
     /** "LKJIP" */
     singkatan?: string;
-    /** Place before the signature: "Mojokerto". Default: opd.kota. */
+    /** Place before the signature: "Contoh". Default: opd.kota. */
     tempat?: string;
     /** "2025-02" (printed "Februari 2025") or "2025-02-14" (printed "14 Februari 2025"). */
     tanggal: string;

@@ -19,21 +19,12 @@ import type { KonteksDokumen } from './konteks.js';
 import type { HtmlDokumen } from './lkjip.js';
 import { daftarkanRefs, renderNarasi } from './narasi.js';
 import { renderTabelRenja } from './renja-tabel.js';
+import { BAGIAN_EVALUASI, berkasEvaluasi } from './bagian-evaluasi.js';
 
-/** Sections of a quarterly evaluation and the narrative file each reads (tw<n>-<berkas>.md). */
-export const BAGIAN_EVALUASI: readonly { berkas: string; judul: string; wajib: boolean }[] = [
-  { berkas: 'pendahuluan', judul: 'Pendahuluan (bawaan: teks baku dengan angka Tabel E.81)', wajib: false },
-  { berkas: 'hasil', judul: 'Uraian hasil evaluasi sebelum/di sekitar Tabel E.81', wajib: false },
-  { berkas: 'faktor-pendorong', judul: 'Faktor pendorong keberhasilan pencapaian', wajib: false },
-  { berkas: 'faktor-penghambat', judul: 'Faktor penghambat pencapaian kinerja', wajib: false },
-  { berkas: 'tindak-lanjut-triwulan', judul: 'Tindak lanjut yang diperlukan dalam triwulan berikutnya', wajib: false },
-  { berkas: 'tindak-lanjut-renja', judul: 'Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya', wajib: false },
-];
+export { BAGIAN_EVALUASI, berkasEvaluasi } from './bagian-evaluasi.js';
 
 const FAKTOR = BAGIAN_EVALUASI.slice(2);
 
-/** Name of the narrative file of a section for quarter n (without .md). */
-export const berkasEvaluasi = (n: number, bagian: string): string => `tw${n}-${bagian}`;
 
 // The PDF/HTML and the workbook of one evaluation share one computation.
 const evaluasiCache = new WeakMap<KonteksDokumen, Map<number, KonteksDokumen>>();

@@ -26,6 +26,29 @@ export interface KonteksDokumen {
   gambar: ReadonlyMap<string, GambarTerbaca>;
 }
 
+/**
+ * The results of the years before the report year, each computed the first time a table or a
+ * reference asks for it (`lkjip validate` needs few of them; a build asks for the three of the
+ * comparison tables). Readers only call `get`.
+ */
+class RiwayatMalas extends Map<number, HasilTahun> {
+  constructor(
+    private readonly data: DataSet,
+    private readonly tahunLaporan: number,
+  ) {
+    super();
+  }
+
+  override get(t: number): HasilTahun | undefined {
+    if (!super.has(t) && t < this.tahunLaporan && this.data.tahun.has(t)) super.set(t, hitungTahun(this.data, t));
+    return super.get(t);
+  }
+
+  override has(t: number): boolean {
+    return this.get(t) !== undefined;
+  }
+}
+
 export function buatKonteksDokumen(
   data: DataSet,
   tahun: number,
@@ -35,10 +58,7 @@ export function buatKonteksDokumen(
 ): KonteksDokumen {
   const d = data.tahun.get(tahun);
   if (!d) throw new Error(`tahun ${tahun} tidak ada di data`);
-  const riwayat = new Map<number, HasilTahun>();
-  for (const t of [...data.tahun.keys()].sort((a, b) => a - b)) {
-    if (t < tahun) riwayat.set(t, hitungTahun(data, t));
-  }
+  const riwayat = new RiwayatMalas(data, tahun);
   const berkasNarasi = (dokumen: string, berkas: string): string =>
     `${folderData ? `${folderData}/${tahun}/` : ''}narasi/${dokumen}/${berkas}.md`;
   const berkasTahun = (nama: string): string => `${folderData ? `${folderData}/` : ''}${tahun}/${nama}`;

@@ -10,15 +10,15 @@ import type { BarisKinerja, BarisLraHasil, HasilSasaran, Nilai, RingkasAnggaran 
 import {
   intervalSkala,
   kelompokAnggaran,
-  ketenagakerjaanTahun,
   predikatNilai,
   riwayatIndikator,
+  tabelKondisi,
   totalNilaiSarana,
   type IntervalSkala,
-  type KetenagakerjaanTahun,
   type TitikTabel,
 } from '../calc/tabel-lkjip.js';
 import { jumlahBaris } from '../calc/konteks.js';
+import { desimalSatuan } from '../util/format.js';
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { templatesDir } from './assets.js';
 import { templatTabel } from './templat-tabel.js';
@@ -195,8 +195,19 @@ function barisAnggaran(ctx: KonteksDokumen): BarisAnggaran[] {
 // ---------------------------------------------------------------------------------------------
 // Views
 
-function view11(ctx: KonteksDokumen): { tahun: KetenagakerjaanTahun[] } {
-  return { tahun: tahunTerakhir(ctx.tahun).map((t) => ketenagakerjaanTahun(ctx.data, ctx.h, ctx.riwayat, t)) };
+/** The context table with its rows' decimals: "%" rows as percentages, whole counts without decimals. */
+function view11(ctx: KonteksDokumen) {
+  const tahun = tahunTerakhir(ctx.tahun);
+  const t = tabelKondisi(ctx.data, ctx.h, ctx.riwayat, tahun);
+  return {
+    tahun,
+    judul: t?.judul ?? null,
+    baris: (t?.baris ?? []).map((b) => ({
+      ...b,
+      desimal: desimalSatuan(b.satuan, b.nilai, ctx.h.desimal_persen),
+      ada: b.jenis !== 'label',
+    })),
+  };
 }
 
 function viewPns(ctx: KonteksDokumen) {
@@ -480,11 +491,13 @@ const daftar: DefinisiTabel[] = [
   {
     id: '1.1',
     nomor: 'Tabel 1.1',
-    judul: 'Perkembangan Kondisi Ketenagakerjaan di {{opd.daerah}} dalam 3 (tiga) Tahun Terakhir',
+    // The agency's own title, else one naming its urusan (opd.yaml) and its region.
+    judul:
+      '{{#if v.judul}}{{v.judul}}{{else}}Perkembangan Kondisi {{#if opd.urusan}}{{opd.urusan}} {{/if}}di {{opd.daerah}} dalam 3 (tiga) Tahun Terakhir{{/if}}',
     lebar: false,
-    sumber: sumberDengan('1.1', (c) => c.d.konteks?.ketenagakerjaan?.sumber_data),
+    sumber: sumberDengan('1.1', (c) => tabelKondisi(c.data, c.h, c.riwayat, tahunTerakhir(c.tahun))?.sumber_data ?? undefined),
     view: view11,
-    tersedia: (c) => [c.tahun - 2, c.tahun - 1, c.tahun].some((t) => c.data.tahun.get(t)?.konteks?.ketenagakerjaan !== undefined),
+    tersedia: (c) => tabelKondisi(c.data, c.h, c.riwayat, tahunTerakhir(c.tahun)) !== undefined,
   },
   {
     id: 'pns-golongan',

@@ -163,10 +163,25 @@ function tandaiSumber(md: MarkdownIt): void {
 // Loaded on first use: `lkjip validate` only parses narrative (light parser below) and should not
 // pay for the full Handlebars runtime and markdown-it at start-up.
 const require = createRequire(import.meta.url);
+// The check parses each narrative twice (names, then values): the AST is kept per text. A parse
+// error is kept too, so both report the same. Texts are small and live as long as the process.
+const astNarasi = new Map<string, AST | { galat: unknown }>();
 const Handlebars = {
   create: (): typeof HandlebarsNs => (require('handlebars') as typeof HandlebarsNs).create(),
-  parse: (text: string): AST =>
-    (require('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: (t: string) => AST }).parse(text),
+  parse(text: string): AST {
+    let a = astNarasi.get(text);
+    if (!a) {
+      try {
+        a = (require('handlebars/dist/cjs/handlebars/compiler/base.js') as { parse: (t: string) => AST }).parse(text);
+      } catch (galat) {
+        a = { galat };
+      }
+      if (astNarasi.size > 2000) astNarasi.clear();
+      astNarasi.set(text, a);
+    }
+    if ('galat' in a) throw a.galat;
+    return a;
+  },
 };
 let mdInstans: MarkdownIt | undefined;
 function md(): MarkdownIt {
@@ -263,16 +278,7 @@ export function renderNarasi(
   const opd = siapkanOpd(ast, ctx, file, peringatan);
   const dr: DataRender = {
     ctx,
-    catat: (pesan, line, column) =>
-      peringatan.push({
-        code: 'LKJ312',
-        severity: 'warning',
-        message: `Nilai referensi narasi tidak tersedia: ${pesan} Dicetak "-".`,
-        hint: 'lengkapi datanya, atau ubah kalimat narasi yang memakai nilai ini',
-        file,
-        ...(line !== undefined ? { line } : {}),
-        ...(column !== undefined ? { column } : {}),
-      }),
+    catat: (pesan, line, column) => peringatan.push(peringatanNilai(file, pesan, line, column)),
     tempat(jenis, id) {
       const daftar = jenis === 'tabel' ? tabel : grafik;
       daftar.push(id);
@@ -374,6 +380,63 @@ function siapkanOpd(ast: AST, ctx: KonteksDokumen, file: string, peringatan: Dia
   return opd;
 }
 
+/**
+ * The warnings rendering would give (LKJ312: a value the data lacks prints "-"), found without
+ * rendering: every reference is resolved as the renderer resolves it, on the same document
+ * context. Run by the check stage, so that `validate` says what `build` would. Files with a
+ * syntax error or an unknown reference are skipped (checkNarasi reports those).
+ */
+export function periksaNilaiNarasi(berkas: readonly BerkasNarasi[], ctx: KonteksDokumen): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { file, text } of berkas) {
+    let ast: AST;
+    try {
+      ast = Handlebars.parse(text);
+    } catch {
+      continue;
+    }
+    const peringatan: Diagnostic[] = [];
+    siapkanOpd(ast, ctx, file, peringatan);
+    for (const s of telusuri(ast)) {
+      if (s.type !== 'MustacheStatement') continue;
+      const m = s as hbs.AST.MustacheStatement;
+      if (m.path.type !== 'PathExpression') continue;
+      const p = m.path as hbs.AST.PathExpression;
+      const ref = p.parts.length === 1 && !p.data && p.depth === 0 ? REFERENSI.get(p.original) : undefined;
+      if (!ref) continue;
+      const nilai = (e: hbs.AST.Expression): unknown => (e.type === 'StringLiteral' || e.type === 'NumberLiteral' ? (e as hbs.AST.StringLiteral).value : undefined);
+      const hash: Record<string, unknown> = {};
+      for (const pr of m.hash?.pairs ?? []) hash[pr.key] = nilai(pr.value);
+      const pos = posisi(m);
+      try {
+        ref.resolve(ctx, m.params[0] ? nilai(m.params[0]) : undefined, hash, {
+          catat: (pesan) => peringatan.push(peringatanNilai(file, pesan, pos.line, pos.column)),
+          tempat: () => '',
+          // Caption numbers are known only once the document is assembled; nothing to check here.
+          rujuk: () => '',
+        });
+      } catch {
+        // an argument checkNarasi rejects: reported there
+      }
+    }
+    out.push(...peringatan.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  }
+  return out;
+}
+
+/** LKJ312 as rendering reports it. */
+function peringatanNilai(file: string, pesan: string, line?: number, column?: number): Diagnostic {
+  return {
+    code: 'LKJ312',
+    severity: 'warning',
+    message: `Nilai referensi narasi tidak tersedia: ${pesan} Dicetak "-".`,
+    hint: 'lengkapi datanya, atau ubah kalimat narasi yang memakai nilai ini',
+    file,
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checking
 
@@ -461,7 +524,7 @@ function periksaArgumen(
           severity: 'warning',
         };
       }
-      const kandidat = [...daftarPath(data, akar, tahunData), ...(akar === 'konteks' ? TURUNAN_KONTEKS.map((p) => `konteks.${p}`) : [])];
+      const kandidat = [...daftarPath(data, akar, tahunData), ...(akar === 'konteks' ? pathKonteksTurunan(data, tahunData) : [])];
       return diag(
         file,
         ekspr,
@@ -472,6 +535,12 @@ function periksaArgumen(
       );
     }
   }
+}
+
+/** Derived konteks paths of a year: its context rows (`konteks.kondisi.<id>`) and the PNS total. */
+function pathKonteksTurunan(data: DataSet, tahun: number): string[] {
+  const baris = data.tahun.get(tahun)?.konteks?.kondisi?.baris ?? [];
+  return [...baris.flatMap((b) => (b.id ? [`konteks.kondisi.${b.id}`] : [])), ...TURUNAN_KONTEKS.map((p) => `konteks.${p}`)];
 }
 
 /** Leaf paths (numbers and strings) of a year file, for suggestions. */

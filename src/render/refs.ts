@@ -1,6 +1,6 @@
 /**
  * The figure references a narrative may use (`{{realisasi "IKU-1"}}`, `{{anggaran "2.07.05"}}`,
- * `{{data "konteks.ketenagakerjaan.bekerja"}}` ...): one registry, used both to render (as helpers
+ * `{{data "konteks.kondisi.penduduk"}}` ...): one registry, used both to render (as helpers
  * of an isolated Handlebars env) and to check a narrative without rendering it (`narasi.ts`).
  *
  * Every value comes from the calculator (or from a base value in the data); this module only picks
@@ -10,9 +10,11 @@
  */
 import type { BarisKinerja, HasilTahun, Nilai } from '../calc/types.js';
 import { hitungTahun, kategori as kategoriSkala, bandingkanTahunan, jumlahkan, persenEfisiensi, persenRealisasi, sisaAnggaran } from '../calc/index.js';
-import { hitungKetenagakerjaan, jumlahBaris, perubahan as perubahanNilai } from '../calc/konteks.js';
+import { jumlahBaris, perubahan as perubahanNilai } from '../calc/konteks.js';
+import { nilaiKondisi } from '../calc/tabel-lkjip.js';
 import type { DataSet, DataTahun, Program } from '../model/types.js';
-import { formatAngka } from '../util/format.js';
+import { desimalSatuan, formatAngka } from '../util/format.js';
+import { terdekat } from '../util/mirip.js';
 import { terbilang } from '../util/terbilang.js';
 import { romawi, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
@@ -31,33 +33,26 @@ export const TABEL_DIKENAL: readonly string[] = [
 export const GRAFIK_DIKENAL: readonly string[] = ['struktur-organisasi', 'pns-golongan', 'iku-capaian', 'iku-3-tahun'];
 
 /**
- * Figures of konteks.yaml that are derived, never stored (Tabel 1.1 and table totals), by path
- * under `konteks.`. Computed by src/calc/konteks.ts.
+ * Figures of konteks.yaml that are derived, never stored, by path under `konteks.`. Each row of the
+ * context table is `konteks.kondisi.<row id>` (base or computed, see `nilaiKondisi`).
  */
-export const TURUNAN_KONTEKS: readonly string[] = [
-  'ketenagakerjaan.angkatan_kerja',
-  'ketenagakerjaan.tpak',
-  'ketenagakerjaan.tpt',
-  'pns_golongan.jumlah',
-];
+export const TURUNAN_KONTEKS: readonly string[] = ['pns_golongan.jumlah'];
 
-/**
- * Unit of the context figures, for the `perubahan_data` phrase ("naik 28.272 orang (4,58%)").
- * These are the meanings of the konteks.yaml fields (the model), not data of one agency.
- */
-const SATUAN_KONTEKS: Readonly<Record<string, string>> = {
-  'ketenagakerjaan.penduduk_usia_kerja': 'orang',
-  'ketenagakerjaan.bekerja': 'orang',
-  'ketenagakerjaan.penganggur': 'orang',
-  'ketenagakerjaan.angkatan_kerja': 'orang',
-  'ketenagakerjaan.tpak': '%',
-  'ketenagakerjaan.tpt': '%',
-  'pns_golongan.jumlah': 'orang',
-  'pns_golongan.golongan.I': 'orang',
-  'pns_golongan.golongan.II': 'orang',
-  'pns_golongan.golongan.III': 'orang',
-  'pns_golongan.golongan.IV': 'orang',
-};
+/** Unit of the PNS figures (the model's meaning); context rows carry their own `satuan`. */
+const SATUAN_PNS = 'orang';
+
+/** `kondisi.<id>` (a row of the context table), or undefined for any other konteks path. */
+function idKondisi(sub: string): string | undefined {
+  const m = /^kondisi\.([^.]+)$/.exec(sub);
+  return m && m[1] !== 'judul' && m[1] !== 'sumber_data' && m[1] !== 'baris' ? m[1] : undefined;
+}
+
+/** The unit of a konteks path: a context row's `satuan`, "orang" for the PNS figures. */
+function satuanKonteks(data: DataSet, sub: string, tahun: number): string | undefined {
+  const id = idKondisi(sub);
+  if (id !== undefined) return nilaiKondisi(data, tahun, id).satuan || undefined;
+  return sub.startsWith('pns_golongan.') ? SATUAN_PNS : undefined;
+}
 
 /** Roots of `data "<root>.<path>"`: the files of a year folder. */
 export const AKAR_DATA: readonly (keyof DataTahun)[] = ['konteks', 'lkjip', 'renja', 'pk', 'kinerja', 'program', 'lra'];
@@ -225,13 +220,13 @@ export function nilaiData(data: DataSet, path: string, tahun: number): { ada: bo
   const dt = data.tahun.get(tahun);
   if (!dt || !akar || !(AKAR_DATA as readonly string[]).includes(akar)) return { ada: false, nilai: undefined };
   const sub = seg.join('.');
+  const idBaris = akar === 'konteks' ? idKondisi(sub) : undefined;
+  if (idBaris !== undefined) {
+    const r = nilaiKondisi(data, tahun, idBaris);
+    return { ada: r.ada, nilai: r.ada ? r.nilai : undefined };
+  }
   if (akar === 'konteks' && TURUNAN_KONTEKS.includes(sub)) {
     const k = dt.konteks;
-    if (sub.startsWith('ketenagakerjaan.')) {
-      if (!k?.ketenagakerjaan) return { ada: false, nilai: undefined };
-      const hasil = hitungKetenagakerjaan(k.ketenagakerjaan);
-      return { ada: true, nilai: hasil[seg[1] as keyof typeof hasil] };
-    }
     if (!k?.pns_golongan) return { ada: false, nilai: undefined };
     return { ada: true, nilai: jumlahBaris(Object.values(k.pns_golongan.golongan)) };
   }
@@ -245,14 +240,6 @@ export function nilaiData(data: DataSet, path: string, tahun: number): { ada: bo
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
-
-/** Decimals of an indicator value by its unit: %, nilai, indeks with 2; counts whole. */
-function desimalSatuan(satuan: string | undefined, n: number, desimalPersen: number): number {
-  const s = (satuan ?? '').trim().toLowerCase();
-  if (s === '%' || s.startsWith('persen')) return desimalPersen;
-  if (s === 'nilai' || s === 'indeks' || s === 'angka' || s === 'poin' || !Number.isInteger(n)) return 2;
-  return 0;
-}
 
 function fmtSatuan(n: Nilai | undefined, satuan: string | undefined, desimalPersen: number): string {
   return n == null ? STRIP : formatAngka(n, desimalSatuan(satuan, n, desimalPersen));
@@ -451,9 +438,9 @@ function refData(nama: string): ReferensiNarasi {
     nama,
     keterangan:
       nama === 'data'
-        ? 'Nilai dasar dari berkas tahun itu (konteks, lkjip, renja, ...) atau angka turunan konteks (angkatan_kerja, tpak, tpt, pns_golongan.jumlah).'
+        ? 'Nilai dari berkas tahun itu (konteks, lkjip, renja, ...): baris tabel kondisi `konteks.kondisi.<id>` (nilai dasar atau hasil hitungan), `konteks.pns_golongan.jumlah`, atau kolom lain.'
         : 'Perubahan nilai data dibanding tahun dari=, sebagai frasa lengkap: "naik 28.272 orang (4,58%) dari tahun 2023".',
-    contoh: nama === 'data' ? '{{data "konteks.ketenagakerjaan.bekerja"}}' : '{{perubahan_data "konteks.ketenagakerjaan.bekerja" dari=2023}}',
+    contoh: nama === 'data' ? '{{data "konteks.kondisi.penduduk"}}' : '{{perubahan_data "konteks.kondisi.penduduk" dari=2023}}',
     argumen: { jenis: { jenis: 'path' }, wajib: true, uraian: `path data: ${AKAR_DATA.join('|')}.<kolom>...` },
     hash: nama === 'data' ? H_TAHUN : { ...H_TAHUN, dari: { jenis: 'tahun' } },
     resolve(ctx, arg, hash, alat) {
@@ -461,7 +448,7 @@ function refData(nama: string): ReferensiNarasi {
       const t = tahunDari(ctx, hash);
       const { ada, nilai } = nilaiData(ctx.data, path, t);
       const sub = path.replace(/^konteks\./, '');
-      const satuan = path.startsWith('konteks.') ? SATUAN_KONTEKS[sub] : undefined;
+      const satuan = path.startsWith('konteks.') ? satuanKonteks(ctx.data, sub, t) : undefined;
       const dpc = ctx.h.desimal_persen;
       if (nama === 'data') {
         if (!ada || nilai === null) {
@@ -678,7 +665,7 @@ const DAFTAR: ReferensiNarasi[] = [
   },
   {
     nama: 'grafik',
-    keterangan: 'Tempat sebuah grafik (baris tersendiri).',
+    keterangan: 'Tempat sebuah grafik (baris tersendiri); `{{grafik "struktur-organisasi"}}` menempatkan bagan struktur organisasi.',
     contoh: '{{grafik "iku-capaian"}}',
     argumen: { jenis: { jenis: 'grafik' }, wajib: true, uraian: 'id grafik' },
     hash: {},
@@ -760,31 +747,9 @@ export function daftarkanReferensi(env: HandlebarsEnv): void {
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 
-/** Levenshtein distance (small strings only). */
-export function jarakEdit(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length] ?? 0;
-}
+export { jarakEdit } from '../util/mirip.js';
 
-/** The closest candidate when it is close enough to be a typo. */
+/** The closest candidate when it is close enough to be a typo (a third of the name: references are long). */
 export function palingMirip(nama: string, kandidat: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let jarak = Infinity;
-  for (const k of kandidat) {
-    const d = jarakEdit(nama, k);
-    if (d < jarak) {
-      jarak = d;
-      best = k;
-    }
-  }
-  return best !== undefined && jarak <= Math.max(2, Math.floor(nama.length / 3)) ? best : undefined;
+  return terdekat(nama, kandidat, { batas: (n) => Math.max(2, Math.floor(n.length / 3)) });
 }

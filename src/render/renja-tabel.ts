@@ -370,7 +370,8 @@ const daftar: DefinisiTabelRenja[] = [
   {
     id: 'kebijakan',
     nomor: 'Tabel',
-    judul: 'KESELARASAN KEBIJAKAN KETENAGAKERJAAN PUSAT, PROVINSI DAN {{huruf_besar opd.daerah}}',
+    // The urusan comes from opd.yaml; without one the title names none.
+    judul: 'KESELARASAN KEBIJAKAN {{#if opd.urusan}}{{huruf_besar opd.urusan}} {{/if}}PUSAT, PROVINSI DAN {{huruf_besar opd.daerah}}',
     lebar: false,
     view: viewKebijakan,
   },

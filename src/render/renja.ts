@@ -17,24 +17,10 @@ import type { KonteksDokumen } from './konteks.js';
 import type { HtmlDokumen } from './lkjip.js';
 import { daftarkanRefs, renderNarasi } from './narasi.js';
 import { renderTabelRenja } from './renja-tabel.js';
+import { SUMBER_LAIN } from './bagian.js';
+import { judulBagian } from './judul-renja.js';
 
 export type { HtmlDokumen } from './lkjip.js';
-
-/** Headings that differ between a Renja and a Perubahan Renja (Permendagri 86/2017). */
-function judulBagian(perubahan: boolean, triwulan: number | null) {
-  const tw = triwulan === null ? null : romawi(triwulan);
-  return {
-    bab_2:
-      perubahan && tw
-        ? `HASIL EVALUASI RENCANA KERJA SAMPAI DENGAN TRIWULAN KE ${tw} TAHUN BERKENAAN`
-        : 'HASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU',
-    sub_2_1:
-      perubahan && tw
-        ? `EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TW. ${tw} DAN CAPAIAN RENSTRA PERANGKAT DAERAH`
-        : 'EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU DAN CAPAIAN RENSTRA PERANGKAT DAERAH',
-    sub_2_4: perubahan ? 'REVIEW TERHADAP RANCANGAN PERUBAHAN RKPD' : 'REVIEW TERHADAP RANCANGAN AWAL RKPD',
-  };
-}
 
 /** Bab IV from renja.yaml `penutup` when the year has no bab-4-penutup.md. */
 function penutupDariData(ctx: KonteksDokumen): string {
@@ -61,7 +47,11 @@ export async function renderRenja(ctx: KonteksDokumen): Promise<HtmlDokumen> {
   daftarkanRefs(env, ctx, peringatan);
   const narasiRenja = ctx.d.narasi.renja ?? {};
   const renderTabelIni = (id: string): string => renderTabelRenja(env, id, ctx);
-  const cadangan: Record<string, () => string> = { 'bab-4-penutup': () => penutupDariData(ctx) };
+  // Sections with another source of text (bagian.ts SUMBER_LAIN) print it when their file is missing.
+  const dariData: Record<string, (c: KonteksDokumen) => string> = { penutup: penutupDariData };
+  const cadangan: Record<string, () => string> = Object.fromEntries(
+    Object.entries(SUMBER_LAIN.renja).map(([berkas, s]) => [berkas, () => dariData[s.kunci]?.(ctx) ?? '']),
+  );
 
   const { toc } = daftarkanStruktur(env, {
     narasi(berkas) {

@@ -5,14 +5,15 @@
  * document context, returns `Lembar`s; src/export/xlsx.ts writes them.
  */
 import type { BarisKinerja, BarisLraHasil, HasilSasaran, Nilai } from '../calc/types.js';
-import { jumlahBaris, hitungKetenagakerjaan } from '../calc/konteks.js';
+import { jumlahBaris } from '../calc/konteks.js';
 import {
   kelompokAnggaran,
-  ketenagakerjaanTahun,
   predikatNilai,
   riwayatIndikator,
+  tabelKondisi,
   totalNilaiSarana,
 } from '../calc/tabel-lkjip.js';
+import { desimalSatuan } from '../util/format.js';
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { createEnv, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
@@ -163,41 +164,41 @@ function kosongBaris(l: PenyusunLembar, n: number): void {
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
+/** Number format with `d` decimals (Indonesian Excel shows 1.234,56). */
+const formatDesimal = (d: number): string => (d <= 0 ? FORMAT.bulat : `#,##0.${'0'.repeat(d)}`);
+
+/**
+ * The context table: the agency's rows, each year a column. Base values and indicator
+ * realisations are values; sums and percentages of other rows are live formulas over the same
+ * column, caching the calculator's result.
+ */
 function lembar11(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   const tahun = tahunTerakhir(ctx.tahun);
   const l = mulaiLembar(env, ctx, '1.1', 'Tabel 1.1', [6, 48, ...tahun.map(() => 16)]);
   l.kepala([[{ teks: 'NO' }, { teks: 'URAIAN' }, ...tahun.map((t) => ({ teks: String(t) }))]]);
-  const data = tahun.map((t) => ketenagakerjaanTahun(ctx.data, ctx.h, ctx.riwayat, t));
+  const t = tabelKondisi(ctx.data, ctx.h, ctx.riwayat, tahun);
+  const baris = t?.baris ?? [];
   const r0 = l.berikut;
-  const [rPuk, rAk, rBekerja, rPenganggur] = [r0, r0 + 1, r0 + 2, r0 + 3];
-  const kol = (i: number) => 3 + i;
-  l.baris([teks('1', { rata: 'tengah' }), teks('Penduduk Usia Kerja (15 Th keatas)'), ...data.map((d) => angka(d.penduduk_usia_kerja, FORMAT.bulat))]);
-  l.baris([
-    teks('2', { rata: 'tengah' }),
-    teks('Angkatan Kerja :'),
-    ...data.map((d, i) => {
-      const b = ref(rBekerja, kol(i));
-      const p = ref(rPenganggur, kol(i));
-      return rumus(`IF(AND(ISNUMBER(${b}),ISNUMBER(${p})),${b}+${p},"")`, d.angkatan_kerja, FORMAT.bulat);
-    }),
-  ]);
-  l.baris([null, teks('- Bekerja', { indent: 1 }), ...data.map((d) => angka(d.bekerja, FORMAT.bulat))]);
-  l.baris([null, teks('- Penganggur', { indent: 1 }), ...data.map((d) => angka(d.penganggur, FORMAT.bulat))]);
-  l.baris([
-    teks('3', { rata: 'tengah' }),
-    teks('Tingkat Pengangguran Terbuka (TPT) (%)'),
-    ...data.map((d, i) => {
-      // TPT is the year's IT-1 realisation when there is one (a base value), else penganggur / angkatan kerja.
-      const dihitung = hitungKetenagakerjaan(d).tpt;
-      if (d.tpt !== null && d.tpt !== dihitung) return angka(d.tpt, FORMAT.desimal);
-      return rumus(rumusPersen(ref(rPenganggur, kol(i)), ref(rAk, kol(i))), d.tpt);
-    }),
-  ]);
-  l.baris([
-    teks('4', { rata: 'tengah' }),
-    teks('Tingkat Partisipasi Angkatan Kerja (TPAK) (%)'),
-    ...data.map((d, i) => rumus(rumusPersen(ref(rAk, kol(i)), ref(rPuk, kol(i))), d.tpak)),
-  ]);
+  const kol = (i: number): number => 3 + i;
+  for (const b of baris) {
+    const fmt = formatDesimal(desimalSatuan(b.satuan, b.nilai, ctx.h.desimal_persen));
+    const dari = b.dari.map((j) => r0 + j);
+    const sel = (n: Nilai, i: number): Sel | null => {
+      if (b.jenis === 'label') return null;
+      if (b.jenis === 'jumlah' && dari.length > 0) {
+        const refs = dari.map((r) => ref(r, kol(i)));
+        return rumus(`IF(AND(${refs.map((x) => `ISNUMBER(${x})`).join(',')}),${refs.join('+')},"")`, n, fmt);
+      }
+      if (b.jenis === 'persen' && dari.length === 2) return rumus(rumusPersen(ref(dari[0] as number, kol(i)), ref(dari[1] as number, kol(i))), n, fmt);
+      return angka(n, fmt);
+    };
+    l.baris([
+      b.nomor !== null ? teks(String(b.nomor), { rata: 'tengah' }) : null,
+      teks(b.uraian, b.tingkat === 2 ? { indent: 1 } : {}),
+      ...b.nilai.map(sel),
+    ]);
+  }
+  if (baris.length === 0) kosongBaris(l, 2 + tahun.length);
   return akhiri(l, ctx, '1.1');
 }
 

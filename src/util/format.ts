@@ -97,3 +97,16 @@ export function formatNilai(n: Angka, maksDesimal = 2, minDesimal = 0): string {
   if (akhir === koma + 1) akhir = koma;
   return teks.slice(0, akhir);
 }
+
+/**
+ * Decimals a value is shown with, by its unit: percentages with `desimalPersen`; scores, indices and
+ * fractional numbers with 2; whole counts without. With several values (one row of a table over
+ * years), one fractional value gives the whole row 2 decimals, so a row never mixes styles.
+ */
+export function desimalSatuan(satuan: string | null | undefined, nilai: Angka | readonly Angka[], desimalPersen = 2): number {
+  const s = (satuan ?? '').trim().toLowerCase();
+  if (s === '%' || s.startsWith('persen')) return desimalPersen;
+  const daftar: readonly Angka[] = Array.isArray(nilai) ? nilai : [nilai as Angka];
+  if (s === 'nilai' || s === 'indeks' || s === 'angka' || s === 'poin') return 2;
+  return daftar.some((n) => adaAngka(n) && !Number.isInteger(n)) ? 2 : 0;
+}

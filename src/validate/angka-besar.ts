@@ -1,6 +1,5 @@
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-data.js';
-import { posisiNode } from '../load/position.js';
 import { namaKolom } from './schema-errors.js';
 
 /** At most this many LKJ209 per file: one wrong column pasted down a table says it all. */
@@ -30,7 +29,7 @@ export function periksaAngkaBesar(f: LoadedFile): Diagnostic[] {
     const { v, p } = tumpukan.pop() as { v: unknown; p: string };
     if (typeof v === 'number') {
       if (angkaTakAman(v)) {
-        const pos = posisiNode(f.doc, f.lineCounter, p);
+        const pos = f.posisi(p);
         const kolom = p ? namaKolom(f.value, p) : '(berkas)';
         out.push(diagnosa('LKJ209', { kolom, ditemukan: `angka ${teksAsli(f, pos) ?? String(v)}` }, { file: f.file, ...pos, found: String(v) }));
       }

@@ -4,13 +4,17 @@ import { namaSkema } from '../load/kinds.js';
 import { tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
 import { periksaAngkaBesar } from './angka-besar.js';
 import { periksaGambar } from './gambar.js';
-import { ATURAN, buatKonteks } from './rules.js';
+import { ATURAN_DASAR, buatKonteks, type Aturan } from './rules.js';
+import { ATURAN_SEMANTIK } from './semantik.js';
 import { diagnosaSkema } from './schema-errors.js';
 import { muatSkema, validatorUntuk } from './schema.js';
 import { statusTahun } from './status.js';
 
 export { JENIS_RIWAYAT, kelasTahun, statusTahun, type JenisTahun, type KelasTahun, type StatusTahun } from './status.js';
-export { ATURAN, type Aturan, type KonteksAturan } from './rules.js';
+export { type Aturan, type KonteksAturan } from './rules.js';
+
+/** Every cross-file rule, in the order they run: structure first, then meaning. */
+export const ATURAN: readonly Aturan[] = [...ATURAN_DASAR, ...ATURAN_SEMANTIK];
 export { sarankanAngka } from './number-text.js';
 export { muatSkema, cariFolderSkema } from './schema.js';
 

@@ -6,7 +6,6 @@
 import { diagnosa, type Diagnostic, type Lokasi } from '../diagnostics.js';
 import path from 'node:path';
 import { tampilanPath, type Loaded, type LoadedFile } from '../load/load-data.js';
-import { posisiNode } from '../load/position.js';
 import { mirip } from './schema-errors.js';
 
 export interface KonteksAturan {
@@ -419,8 +418,8 @@ export const tahunSamaFolder: Aturan = {
   },
 };
 
-/** In the order they run. */
-export const ATURAN: readonly Aturan[] = [
+/** In the order they run (the semantic rules of semantik.ts are added by index.ts). */
+export const ATURAN_DASAR: readonly Aturan[] = [
   idUnik,
   referensiDikenal,
   indukSamaJumlahAnak,
@@ -438,7 +437,7 @@ export function buatKonteks(loaded: Loaded, files: LoadedFile[], years: number[]
     files: ok,
     years,
     lok(f, path, kunci = false) {
-      const pos = posisiNode(f.doc, f.lineCounter, path, { kunci });
+      const pos = f.posisi(path, { kunci });
       return pos ? { file: f.file, line: pos.line, column: pos.column } : { file: f.file };
     },
   };

@@ -1,9 +1,11 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { diagnosa, tampilkanNilai, type Diagnostic } from '../diagnostics.js';
 import type { LoadedFile } from '../load/load-data.js';
-import { posisiNode, segmenPath } from '../load/position.js';
+import { segmenPath } from '../load/position.js';
 import { teksAngkaTakHingga } from './angka-besar.js';
 import { sarankanAngka } from './number-text.js';
+import { terdekat } from '../util/mirip.js';
+import { sebabBukanTanggal } from './tanggal.js';
 
 const NAMA_TIPE: Record<string, string> = {
   number: 'angka',
@@ -53,35 +55,9 @@ function tempat(root: unknown, instancePath: string): string {
   return instancePath ? `\`${namaKolom(root, instancePath)}\`` : 'tingkat teratas berkas';
 }
 
-function jarak(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
-
-/** The closest known name, if close enough to be a typo. */
+/** The closest known name, if close enough to be a typo (see util/mirip.ts). */
 export function mirip(nama: string, kandidat: Iterable<string>): string | undefined {
-  if (nama.length > 100) return undefined; // no column name is that long; the distance would cost seconds
-  const norm = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, '');
-  let terbaik: string | undefined;
-  let skor = Infinity;
-  for (const k of kandidat) {
-    if (norm(k) === norm(nama)) return k;
-    const j = jarak(nama.toLowerCase(), k.toLowerCase());
-    if (j < skor) {
-      skor = j;
-      terbaik = k;
-    }
-  }
-  return skor <= Math.max(1, Math.floor(nama.length / 4)) ? terbaik : undefined;
+  return terdekat(nama, kandidat);
 }
 
 function tipeDari(e: ErrorObject): string[] {
@@ -148,11 +124,43 @@ function aturanBatas(e: ErrorObject): string {
 
 const CONTOH_FORMAT: Record<string, string> = { date: 'tanggal ISO seperti "2024-09-23"', 'date-time': 'tanggal dan jam ISO', email: 'alamat surel', uri: 'alamat URL' };
 
+/** Text of a 1-based line. */
+function barisTeks(text: string, line: number | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  let awal = 0;
+  for (let n = 1; n < line; n++) {
+    const i = text.indexOf('\n', awal);
+    if (i < 0) return undefined;
+    awal = i + 1;
+  }
+  const akhir = text.indexOf('\n', awal);
+  return text.slice(awal, akhir < 0 ? undefined : akhir);
+}
+
+/**
+ * `{ realisasi: 45,5 }`: in flow style the comma ends the value, so YAML reads `realisasi: 45` and
+ * a new key `5`. When an unknown all-digit key follows `<key>: <digits>,` on its line, returns the
+ * key and the number meant (`realisasi`, `45.5`).
+ */
+function komaDesimalSebelum(text: string, pos: { line?: number; column?: number }, nama: string): { kunci: string; angka: string } | undefined {
+  if (!/^\d+$/.test(nama) || pos.column === undefined) return undefined;
+  const baris = barisTeks(text, pos.line);
+  if (baris === undefined) return undefined;
+  const m = /([A-Za-z_][\w-]*)\s*:\s*(-?\d+),\s*$/.exec(baris.slice(0, pos.column - 1));
+  return m ? { kunci: m[1] as string, angka: `${m[2]}.${nama}` } : undefined;
+}
+
+/** A flow list written with decimal commas: `[12,5, 13,1]` (a digit, a comma, a digit). */
+function barisBerkomaDesimal(text: string, line: number | undefined): boolean {
+  const b = barisTeks(text, line);
+  return b !== undefined && /\[[^\]]*\d,\d/.test(b);
+}
+
 /** Turns ajv errors of one file into diagnostics at the right line:column. */
 export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lok = (p: string, kunci = false): { file: string; line?: number; column?: number } => {
-    const pos = posisiNode(f.doc, f.lineCounter, p, { kunci });
+    const pos = f.posisi(p, { kunci });
     return pos ? { file: f.file, line: pos.line, column: pos.column } : { file: f.file };
   };
   for (const e of rapikanCabang([...errors])) {
@@ -191,8 +199,14 @@ export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Di
         const dikenal = props ? Object.keys(props) : [];
         const m = mirip(nama, dikenal);
         const jalur = `${e.instancePath}/${nama.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const posisi = lok(jalur, true);
+        const koma = komaDesimalSebelum(f.text, posisi, nama);
         out.push(
-          diagnosa('LKJ204', { kolom: nama.length > 80 ? `${nama.slice(0, 77)}...` : nama, di: tempat(f.value, e.instancePath), dikenal, ...(m ? { mirip: m } : {}) }, { ...lok(jalur, true), found: nama }),
+          diagnosa(
+            'LKJ204',
+            { kolom: nama.length > 80 ? `${nama.slice(0, 77)}...` : nama, di: tempat(f.value, e.instancePath), dikenal, ...(m && !koma ? { mirip: m } : {}), ...(koma ? { komaDesimal: koma } : {}) },
+            { ...posisi, found: nama },
+          ),
         );
         break;
       }
@@ -209,9 +223,18 @@ export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Di
       case 'minLength':
       case 'maxLength': {
         const p = e.params as { pattern?: string; format?: string; limit?: number };
+        const sebab = (e.keyword === 'pattern' || e.keyword === 'format') && typeof data === 'string' ? sebabBukanTanggal(data) : undefined;
+        if (sebab !== undefined && typeof data === 'string') {
+          out.push(diagnosa('LKJ210', { kolom, tanggal: data, sebab }, { ...lok(e.instancePath), found: data }));
+          break;
+        }
         const desk = (e.parentSchema as { description?: string } | undefined)?.description;
         const aturan =
-          e.keyword === 'pattern' ? `bentuknya harus cocok dengan pola ${p.pattern}${desk ? ` (${desk})` : ''}`
+          e.keyword === 'pattern'
+            ? // A long pattern (the calendar rule of a date) says nothing to a person: its description does.
+              (p.pattern ?? '').length > 60 && desk
+              ? `bentuknya tidak sesuai: ${desk}`
+              : `bentuknya harus cocok dengan pola ${p.pattern}${desk ? ` (${desk})` : ''}`
           : e.keyword === 'format' ? `harus berupa ${CONTOH_FORMAT[p.format ?? ''] ?? p.format}`
           : e.keyword === 'minLength' ? (p.limit === 1 ? 'tidak boleh kosong' : `harus paling sedikit ${p.limit} karakter`)
           : `harus paling banyak ${p.limit} karakter`;
@@ -228,7 +251,11 @@ export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Di
       case 'maxProperties':
       case 'uniqueItems':
       case 'multipleOf':
-        out.push(diagnosa('LKJ207', { kolom, ditemukan: jelaskanNilai(data), aturan: aturanBatas(e) }, { ...lok(e.instancePath), found: tampilkanNilai(data) }));
+        {
+          const posisi = lok(e.instancePath);
+          const komaDesimal = e.keyword === 'maxItems' && Array.isArray(data) && barisBerkomaDesimal(f.text, posisi.line);
+          out.push(diagnosa('LKJ207', { kolom, ditemukan: jelaskanNilai(data), aturan: aturanBatas(e), ...(komaDesimal ? { komaDesimal } : {}) }, { ...posisi, found: tampilkanNilai(data) }));
+        }
         break;
       case 'anyOf':
       case 'oneOf':

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { POLA_TANGGAL } from './tanggal.js';
 
 // ajv is required only when something must be compiled: with the precompiled validators, start-up
 // skips loading it (tens of ms). Its CommonJS exports carry the class on `default` too.
@@ -54,7 +55,8 @@ function buatAjv(source: boolean): Ajv {
     code: { optimize: false, source: source },
   });
   // Formats we use without pulling in ajv-formats.
-  ajv.addFormat('date', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+  // A real calendar date (2024-02-30 is not): a regular expression, so ajv standalone inlines it.
+  ajv.addFormat('date', POLA_TANGGAL);
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i);
   ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S*$/i);

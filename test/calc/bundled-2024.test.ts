@@ -265,9 +265,12 @@ describe('bundled 2024: Tabel TC-29', () => {
     // indikator, K4 (target akhir), K5 (s.d. 2022), K6, K7 (2023), K8, K9 (2024), K10, K11
     // sumber: kol. 4 mencetak 84,90 (target 2024), kol. 10 240,02 (dijumlah) dan kol. 11 2,83.
     ['I-2.07.01', '100', '72,11', '84,4', '83,01', '98,35', '84,9', '84,9', '84,90'],
-    // Cumulative (people trained): 10 = 5 + 7 + 9. sumber: kol. 4 128, kol. 8 100, kol. 11 3,41 (= 437 / 128).
-    ['I-2.07.03.2.01', '656', '192', '144', '117', '81,25', '128', '437', '66,62'],
-    ['I-2.07.05.2.02.0002', '50', '10', '10', '10', '100,00', '10', '30', '60,00'], // sumber: kol. 11 3,00
+    // Cumulative (people trained): 10 = 5 + 7 + 9, on the same base as E.81: col 5 + col 7 = E.81
+    // col 6 (realisasi_sd_tahun_lalu 388, which carries 2021), so col 5 = 388 - 117 = 271.
+    // sumber: kol. 4 128, kol. 5 192 (2022 alone), kol. 8 100, kol. 10 437, kol. 11 3,41 (= 437 / 128).
+    ['I-2.07.03.2.01', '656', '271', '144', '117', '81,25', '128', '516', '78,66'],
+    // sumber: kol. 5 10, kol. 10 30, kol. 11 3,00; E.81 kol. 6 prints 41 (= 31 + 10).
+    ['I-2.07.05.2.02.0002', '50', '31', '10', '10', '100,00', '10', '51', '102,00'],
     // Percentages: the latest value, not a sum. sumber: kol. 8 101,2, kol. 10 82,75, kol. 11 103,44.
     ['I-2.07.05', '82', '100', '80', '80,95', '101,19', '80', '80', '97,56'],
   ])('%s: %s | %s | %s %s %s | %s | %s %s', (id, k4, k5, k6, k7, k8, k9, k10, k11) => {
@@ -285,6 +288,15 @@ describe('bundled 2024: Tabel TC-29', () => {
   });
 });
 
+describe('bundled 2024: TC-29 and E.81 on one cumulative base', () => {
+  it('for every cumulative indicator, TC-29 col 5 (s.d. 2022) + col 7 (2023) = E.81 col 6 (s.d. 2023)', () => {
+    const e81 = new Map(h.renja.e81!.program.flatMap((p) => p.baris.flatMap((b) => b.indikator.map((k) => [`${b.kode}|${k.indikator}`, k] as const))));
+    const dicek = h.renja.tc29!.filter((b) => b.kumulatif && b.k5 !== null && b.k7 !== null);
+    expect(dicek.length).toBeGreaterThan(20);
+    for (const b of dicek) expect([b.indikator, (b.k5 ?? 0) + (b.k7 ?? 0)]).toEqual([b.indikator, e81.get(`${b.kode}|${b.indikator}`)?.k6]);
+  });
+});
+
 describe('synthetic copy of data/ for the benchmark (test/bench/sintetis.ts)', () => {
   it('x3 still validates without errors and every copy adds the same money and indicators', async () => {
     const tmp = await mkdtemp(path.join(tmpdir(), 'lkjip-sintetis-'));
@@ -294,8 +306,9 @@ describe('synthetic copy of data/ for the benchmark (test/bench/sintetis.ts)', (
       const loaded = await loadData(path.join(tmp, 'data'));
       const ds = validate(loaded, 2024);
       expect(ds.filter((d) => d.severity === 'error')).toEqual([]);
-      // The one warning of the bundled data (PK P-APBD 2.07.03 vs LRA), once per copy.
-      expect(ds.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual(['LKJ304', 'LKJ304', 'LKJ304']);
+      // The file warnings of the bundled data, once per copy: PK P-APBD 2.07.03 vs LRA (LKJ304) and the
+      // cumulative total the source prints below its years' sum (LKJ338, I-2.07.01-2).
+      expect(ds.filter((d) => d.severity === 'warning').map((d) => d.code).sort()).toEqual(['LKJ304', 'LKJ304', 'LKJ304', 'LKJ338', 'LKJ338', 'LKJ338']);
       if (!loaded.dataSet) throw new Error('synthetic data did not load');
       const s = hitungTahun(loaded.dataSet, 2024);
       expect(formatRupiah(s.anggaran.lra?.total.anggaran)).toBe('31.680.260.520'); // 3 x 10.560.086.840

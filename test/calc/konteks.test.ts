@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { hitungKetenagakerjaan, jumlahBaris, perubahan } from '../../src/calc/konteks.js';
+import { hitungKondisi, jumlahBaris, perubahan } from '../../src/calc/konteks.js';
+import type { BarisKondisi } from '../../src/model/types.js';
 import { formatPersen, formatRupiah } from '../../src/util/format.js';
 
-describe('Tabel 1.1: angkatan kerja, TPT, TPAK from the base counts', () => {
+/** The bundled labour office's context table as its konteks.yaml defines it (rows are data, not code). */
+const BARIS: BarisKondisi[] = [
+  { id: 'puk', nilai: 0 },
+  { id: 'ak', jumlah: ['bekerja', 'penganggur'] },
+  { id: 'bekerja', tingkat: 2, nilai: 0 },
+  { id: 'penganggur', tingkat: 2, nilai: 0 },
+  { id: 'tujuan', indikator: 'IT-1' },
+  { id: 'rasio', persen: ['ak', 'puk'] },
+  { id: 'kelompok' },
+];
+
+function hitung(dasar: Record<string, number | null>, realisasi: Record<string, number | null> = {}) {
+  const v = hitungKondisi(BARIS, (b) => dasar[b.id ?? ''] ?? null, (id) => realisasi[id] ?? null);
+  return Object.fromEntries(BARIS.map((b, i) => [b.id, v[i]]));
+}
+
+describe('context table (Tabel 1.1): sums and percentages of rows, indicator rows', () => {
   it.each([
-    // tahun, PUK, bekerja, penganggur, AK, TPT, TPAK, printed AK / TPAK
-    [2022, 906_653, 615_557, 31_221, '646.778', '4,83', '71,34', '646.778 / 71,34'],
-    // 617.553 + 30.219 = 647.772; the source prints 647.752 and repeats the 2022 TPAK
-    [2023, 893_299, 617_553, 30_219, '647.772', '4,67', '72,51', '647.752 / 71,34'],
-    [2024, 908_607, 645_825, 25_981, '671.806', '3,87', '73,94', '671.806 / 73,94'],
-  ])('%s: PUK %s, bekerja %s, penganggur %s -> AK %s, TPT %s, TPAK %s [source: %s]', (_t, puk, bekerja, penganggur, ak, tpt, tpak) => {
-    const h = hitungKetenagakerjaan({ penduduk_usia_kerja: puk, bekerja, penganggur });
-    expect([formatRupiah(h.angkatan_kerja), formatPersen(h.tpt), formatPersen(h.tpak)]).toEqual([ak, tpt, tpak]);
+    // tahun, PUK, bekerja, penganggur, IT-1 realisasi, AK, ratio, printed AK / ratio
+    [2022, 906_653, 615_557, 31_221, 4.83, '646.778', '71,34', '646.778 / 71,34'],
+    // 617.553 + 30.219 = 647.772; the source prints 647.752 and repeats the 2022 ratio
+    [2023, 893_299, 617_553, 30_219, 4.67, '647.772', '72,51', '647.752 / 71,34'],
+    [2024, 908_607, 645_825, 25_981, 3.87, '671.806', '73,94', '671.806 / 73,94'],
+  ])('%s: %s, %s, %s -> sum %s, percentage %s [source: %s]', (_t, puk, bekerja, penganggur, it1, ak, rasio) => {
+    const h = hitung({ puk, bekerja, penganggur }, { 'IT-1': it1 });
+    expect([formatRupiah(h.ak), formatPersen(h.rasio), h.tujuan, h.kelompok]).toEqual([ak, rasio, it1, null]);
   });
 
   it('prose changes 2023 -> 2024: bekerja +28.272 (+4,58 %, printed 4,57), penganggur -4.238 (-14,02 %, printed -17,1)', () => {
@@ -21,12 +38,20 @@ describe('Tabel 1.1: angkatan kerja, TPT, TPAK from the base counts', () => {
     expect([p.selisih, formatPersen(p.persen)]).toEqual([-4_238, '-14,02']);
   });
 
-  it('missing counts give null, not NaN', () => {
-    expect(hitungKetenagakerjaan({ penduduk_usia_kerja: 0, bekerja: null, penganggur: 5 })).toEqual({
-      angkatan_kerja: null,
-      tpt: null,
-      tpak: null,
-    });
+  it('a missing part gives null (never a partial sum), a zero divisor null, not NaN', () => {
+    expect(hitung({ puk: 0, bekerja: null, penganggur: 5 })).toMatchObject({ ak: null, rasio: null, tujuan: null });
+    expect(hitung({ puk: 0, bekerja: 1, penganggur: 5 })).toMatchObject({ ak: 6, rasio: null });
+  });
+
+  it('unknown rows and cycles give null instead of looping', () => {
+    const baris: BarisKondisi[] = [
+      { id: 'a', jumlah: ['b'] },
+      { id: 'b', jumlah: ['a'] },
+      { id: 'c', persen: ['tidak-ada', 'a'] },
+      { id: 'd', nilai: 2.5 },
+      { id: 'e', jumlah: ['d', 'd'] },
+    ];
+    expect(hitungKondisi(baris, (b) => b.nilai ?? null, () => null)).toEqual([null, null, null, 2.5, 5]);
   });
 });
 

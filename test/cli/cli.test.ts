@@ -97,7 +97,7 @@ describe('lkjip CLI', () => {
   it('warns (not fails) when the narrative names a value other years have but this year has not filled', async () => {
     const dir = salinData();
     const berkas = path.join(dir, 'data/2024/konteks.yaml');
-    writeFileSync(berkas, readFileSync(berkas, 'utf8').replace(/^ketenagakerjaan:\n(  .*\n)+/m, ''));
+    writeFileSync(berkas, readFileSync(berkas, 'utf8').replace(/^kondisi:\n(  .*\n)+/m, ''));
     const o = memoryIo({}, dir);
     expect(await run(['validate', '2024'], o)).toBe(0);
     expect(o.stderr).toMatch(/narasi\/lkjip\/[^:]+\.md:\d+:\d+ warning LKJ312/);

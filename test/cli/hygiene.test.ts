@@ -22,8 +22,8 @@ describe('no arguments', () => {
     const io = memoryIo();
     expect(await run([], io)).toBe(2);
     expect(io.stdout).toBe('');
-    expect(io.stderr).toMatch(/^Usage: lkjip \[options\] \[command\]/);
-    expect(io.stderr).toMatch(/build \[options\] \[tahun\]/);
+    expect(io.stderr).toMatch(/^Penggunaan: lkjip \[opsi\] \[perintah\]/);
+    expect(io.stderr).toMatch(/build \[opsi\] \[tahun\]/);
   });
 });
 

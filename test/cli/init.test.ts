@@ -79,10 +79,17 @@ describe('lkjip init', () => {
     // The drafts keep their references; until konteks 2025 is filled they print "-" with LKJ312.
     const latar = readFileSync(path.join(dir, 'data/2025/narasi/lkjip/bab-1.1-latar-belakang.md'), 'utf8');
     expect(latar).toMatch(/^> TODO: perbarui untuk tahun 2025/);
-    expect(latar).toContain('{{data "konteks.ketenagakerjaan.');
+    expect(latar).toContain('{{data "konteks.kondisi.');
     expect(h.diagnostik.some((d) => d.code === 'LKJ312')).toBe(true);
-    // The commented example of last year's context tables stays a comment.
-    expect(readFileSync(path.join(dir, 'data/2025/konteks.yaml'), 'utf8')).toMatch(/^# {3}penduduk_usia_kerja: 908607$/m);
+    // The context table keeps its rows (the agency's) with the values emptied; the other tables
+    // stay last year's commented example.
+    const konteks = readFileSync(path.join(dir, 'data/2025/konteks.yaml'), 'utf8');
+    expect(konteks).toMatch(/^ {4}- \{ id: penduduk_usia_kerja, uraian: Penduduk Usia Kerja \(15 Th keatas\), satuan: orang, nilai: null \}$/m);
+    expect(konteks).toMatch(/^ {4}- \{ id: angkatan_kerja, .*jumlah: \[ bekerja, penganggur \] \}$/m);
+    expect(konteks).not.toMatch(/908607/);
+    expect(konteks).toMatch(/^# {3}golongan:/m);
+    expect(konteks).not.toMatch(/ketenagakerjaan/i);
+    expect(h.belum_diisi.some((b) => /nilai tabel kondisi belum diisi: penduduk_usia_kerja, bekerja, penganggur/.test(b.pesan))).toBe(true);
     // A picture the drafts name in last year's folder comes along (the Renja planning diagram).
     const diagram = 'narasi/renja/gambar/hubungan-dokumen-perencanaan.svg';
     expect(readFileSync(path.join(dir, 'data/2025', diagram))).toEqual(readFileSync(path.join(root, 'data/2024', diagram)));

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/load/parse-yaml.js';
+import { bacaJsYaml, parseLengkap, parseYaml } from '../../src/load/parse-yaml.js';
 import { posisiNode } from '../../src/load/position.js';
 
 describe('parseYaml', () => {
@@ -55,5 +58,66 @@ describe('posisiNode', () => {
   });
   it('points at the key with kunci', () => {
     expect(posisiNode(r.doc, r.lineCounter, '/indikator/0/realisasi', { kunci: true })).toEqual({ line: 5, column: 5 });
+  });
+});
+
+describe('one YAML reading: the js-yaml fast path and the `yaml` path give the same values', () => {
+  // Scalars where YAML 1.1 and 1.2 differ, or that the two libraries resolved differently before.
+  const SKALAR = [
+    '-.5', '.5', '+.5', '0b101', '0o17', '0O17', '0x1F', '0X1F', '-0x1F', '1_000', '+12', '012', '089', '1e3', '1E3', '-1.5e-3',
+    '1.', '3.', '0.1e2', '+1.0e+2', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'true', 'True', 'TRUE', 'tRUE', 'yes', 'no',
+    'on', 'off', 'y', 'n', '~', 'null', 'Null', 'NULL', 'nULL', '', '2024-09-23', '1:30', '0', '-0', '00', '0.0',
+    '99999999999999999999999', '1e400', '-1e400', '0x', '0o', '.', '+', '1.2.3', '1e', 'e3', '.e3', '12_3.4', '0o8', '0xG',
+  ];
+  const nilaiLengkap = (text: string): unknown => parseLengkap(text, 'x.yaml').value;
+
+  it.each(SKALAR)('a: %s', (x) => {
+    const text = `a: ${x}\nb: [${x || 'null'}]\n`;
+    const lengkap = nilaiLengkap(text);
+    expect(bacaJsYaml(text)).toEqual(lengkap);
+    // and parseYaml (whichever path it takes) gives that too
+    expect(parseYaml(text, 'x.yaml').value).toEqual(lengkap);
+  });
+
+  it('-.5 is a number and 0b101 text on both paths (YAML 1.2 core schema)', () => {
+    expect(bacaJsYaml('a: -.5\nb: 0b101\nc: 1_000\n')).toEqual({ a: -0.5, b: '0b101', c: '1_000' });
+    expect(nilaiLengkap('a: -.5\nb: 0b101\nc: 1_000\n')).toEqual({ a: -0.5, b: '0b101', c: '1_000' });
+  });
+
+  it('an anchor elsewhere in the file (full path) does not change the values', () => {
+    const polos = 'a: -.5\nb: 0b101\nc: [0o17, 0x1F, .inf]\n';
+    const berjangkar = `${polos}d: &x 1\ne: *x\n`;
+    const { d: _d, e: _e, ...sisa } = parseYaml(berjangkar, 'x.yaml').value as Record<string, unknown>;
+    expect(sisa).toEqual(parseYaml(polos, 'x.yaml').value);
+  });
+
+  it('null and collection keys take the full path (the libraries name such keys differently)', () => {
+    for (const text of ['~: 1\n', 'null: 1\n', 'a: {null: 1}\n', '? [1, 2]\n: 3\n']) {
+      expect(parseYaml(text, 'x.yaml').value).toEqual(nilaiLengkap(text));
+    }
+  });
+
+  // Every data file of the repository: the bundled data, the fixtures (hostile ones included,
+  // where js-yaml reads them at all).
+  const akar = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const cari = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? cari(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
+  const berkas = [path.join(akar, 'data'), path.join(akar, 'test/fixtures')].flatMap(cari);
+
+  it('covers the data files', () => expect(berkas.length).toBeGreaterThan(40));
+
+  it.each(berkas.map((f) => [path.relative(akar, f)]))('%s', (rel) => {
+    const text = readFileSync(path.join(akar, rel), 'utf8').replace(/^\uFEFF/, '');
+    const lengkap = parseLengkap(text, rel);
+    let cepat: unknown;
+    try {
+      cepat = bacaJsYaml(text);
+    } catch {
+      return; // js-yaml rejects it: such a file always takes the full path
+    }
+    if (!lengkap.ok) return; // an error the full path reports (duplicate keys keep ok)
+    expect(cepat).toEqual(lengkap.value);
   });
 });

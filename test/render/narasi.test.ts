@@ -142,7 +142,7 @@ describe('checkNarasi', () => {
     ['{{jumlah "program" jenis="utama"}}', 1, 20, /./],
     ['{{jumlah "iku" program="2.07.05"}}', 1, 16, /./],
     ['{{jumlah "programs"}}', 1, 10, /mungkin maksudnya `program`/],
-    ['{{data "konteks.ketenagakerjaan.bekrja"}}', 1, 8, /mungkin maksudnya `konteks.ketenagakerjaan.bekerja`/],
+    ['{{data "konteks.kondisi.bekrja"}}', 1, 8, /mungkin maksudnya `konteks.kondisi.bekerja`/],
     ['{{data "kontek.x"}}', 1, 8, /konteks/],
     ['{{tahun 2024}}', 1, 9, /./],
     ['a\n{{#if x}}y{{/if}}', 2, 1, /referensi yang dikenal/],
@@ -157,7 +157,7 @@ describe('checkNarasi', () => {
   it('accepts derived konteks values and every known form', () => {
     expect(
       cek(
-        '{{data "konteks.ketenagakerjaan.angkatan_kerja"}} {{data "konteks.ketenagakerjaan.tpak"}} ' +
+        '{{data "konteks.kondisi.angkatan_kerja"}} {{data "konteks.kondisi.tpak"}} ' +
           '{{data "konteks.pns_golongan.jumlah"}} {{anggaran_apbd}} {{anggaran_apbd "2.07.05"}} ' +
           '{{target_akhir "IKU-1"}} {{rata_rata_capaian "semua"}} {{jumlah "kegiatan" jenis="prioritas" program="2.07.03"}} ' +
           '{{! komentar }} {{{opd.nama}}}',

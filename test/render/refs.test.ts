@@ -104,12 +104,12 @@ describe('pinned values (source: LKJIP 2024)', () => {
     ['{{jumlah "sub_kegiatan" program="2.07.05"}}', '4'],
     ['{{jumlah "sasaran" jenis="utama"}}', '2'],
     ['{{jumlah "kategori"}}', '5'],
-    ['{{data "konteks.ketenagakerjaan.penduduk_usia_kerja"}}', '908.607'],
-    ['{{data "konteks.ketenagakerjaan.angkatan_kerja"}}', '671.806'],
-    ['{{data "konteks.ketenagakerjaan.tpak"}}', '73,94'],
-    ['{{data "konteks.ketenagakerjaan.penganggur" tahun=2023}}', '30.219'],
-    ['{{perubahan_data "konteks.ketenagakerjaan.bekerja" dari=2023}}', 'naik 28.272 orang (4,58%) dari tahun 2023'],
-    ['{{perubahan_data "konteks.ketenagakerjaan.penganggur" dari=2023}}', 'turun 4.238 orang (14,02%) dari tahun 2023'],
+    ['{{data "konteks.kondisi.penduduk_usia_kerja"}}', '908.607'],
+    ['{{data "konteks.kondisi.angkatan_kerja"}}', '671.806'],
+    ['{{data "konteks.kondisi.tpak"}}', '73,94'],
+    ['{{data "konteks.kondisi.penganggur" tahun=2023}}', '30.219'],
+    ['{{perubahan_data "konteks.kondisi.bekerja" dari=2023}}', 'naik 28.272 orang (4,58%) dari tahun 2023'],
+    ['{{perubahan_data "konteks.kondisi.penganggur" dari=2023}}', 'turun 4.238 orang (14,02%) dari tahun 2023'],
     ['{{triwulan_evaluasi}}', 'II'],
     ['{{tahun}}', '2024'],
     ['{{tahun_berikut}}', '2025'],
@@ -134,11 +134,11 @@ describe('missing values print "-" with a warning, never throw', () => {
     const ds = structuredClone(data);
     delete ds.tahun.get(2024)!.konteks;
     delete ds.opd.singkatan;
-    const r = render('Baris satu.\n\nPenduduk {{data "konteks.ketenagakerjaan.bekerja"}} orang, {{opd.singkatan}}.', buatKonteksDokumen(ds, 2024));
+    const r = render('Baris satu.\n\nPenduduk {{data "konteks.kondisi.bekerja"}} orang, {{opd.singkatan}}.', buatKonteksDokumen(ds, 2024));
     expect(r.html).toBe('<p>Baris satu.</p>\n<p>Penduduk - orang, -.</p>\n');
     expect(r.peringatan.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
       ['LKJ312', 'warning', 3, 10],
-      ['LKJ312', 'warning', 3, 60],
+      ['LKJ312', 'warning', 3, 52],
     ]);
   });
 
