@@ -239,7 +239,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
         'per perangkat daerah (pagu, realisasi, % serapan, rata-rata capaian kinerja program, predikat) dan\n' +
         'jumlahnya sebagai rumus; lalu Tabel E.81 setiap perangkat daerah pada lembarnya sendiri.\n\n' +
         'Contoh:\n  $ lkjip rekap 2024 --triwulan 3 --data opd/ --out rekap-2024-tw3.xlsx\n' +
-        '  $ lkjip rekap 2024 --data dinkes/data --data disnaker/data --lanjut',
+        '  $ lkjip rekap 2024 --data dinas-a/data --data dinas-b/data --lanjut',
     )
     .action(async (tahun: number, opts: import('./commands/rekap.js').RekapOptions) => {
       const { commandRekap } = await import('./commands/rekap.js');

@@ -21,7 +21,7 @@ import { bacaJejak, buatJejak, NAMA_LEMBAR_JEJAK, type Jejak } from '../isian/je
 import type { Medan } from '../isian/model.js';
 import { aturanSisip, skemaBerkas } from '../isian/skema.js';
 import { susunBukuIsian } from '../isian/susun.js';
-import { loadData, tampilanPath, type Loaded } from '../load/load-data.js';
+import { buatPosisi, loadData, tampilanPath, type Loaded } from '../load/load-data.js';
 import { namaSkema, type JenisBerkas } from '../load/kinds.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { posisiNode } from '../load/position.js';
@@ -253,7 +253,8 @@ function cekSkema(
     if (j) diubah.set(penunjukDari(j), { sel: p.sel, lembar: p.lembar, id: p.id, kolom: p.kolom });
   }
   const hasilParse = parseYaml(teks, file);
-  const lf = { file, relatif, jenis, text: teks, doc: hasilParse.doc, lineCounter: hasilParse.lineCounter, value: nilai, ok: true };
+  const dasar = { file, relatif, jenis, text: teks, doc: hasilParse.doc, lineCounter: hasilParse.lineCounter, value: nilai, ok: true };
+  const lf = { ...dasar, posisi: buatPosisi(dasar) };
   const out: Diagnostic[] = [];
   for (const e of v.errors ?? []) {
     const ptr = e.keyword === 'required' ? `${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}` : e.instancePath;

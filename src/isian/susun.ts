@@ -430,12 +430,17 @@ function lembarKonteks(src: Sumber, tahun: number): LembarIsian {
   const baris: BarisIsian[] = [];
   // Walks the schema: every scalar of an object is a row; list items (sarana prasarana) only as far
   // as the file has them, named by their `uraian`. Identifying texts of list items stay in the file.
-  const telusuri = (jalur: (string | number)[], label: string[], dalamDaftar: boolean): void => {
+  // A context-table row that derives its value (a sum, a percentage, an indicator's realisation)
+  // has no value to fill: the calculator gives it.
+  const turunan = (item: unknown): boolean =>
+    isObj(item) && (Array.isArray(item.jumlah) || Array.isArray(item.persen) || typeof item.indikator === 'string');
+  const telusuri = (jalur: (string | number)[], label: string[], dalamDaftar: boolean, tanpaNilai = false): void => {
     const s = skemaDi(skema, jalur);
     if (!s) return;
     if (s.properties) {
       for (const k of Object.keys(s.properties)) {
         if (jalur.length === 0 && k === 'tahun') continue;
+        if (tanpaNilai && k === 'nilai') continue;
         const anak = [...jalur, k];
         const sa = skemaDi(skema, anak);
         if (!sa) continue;
@@ -452,7 +457,7 @@ function lembarKonteks(src: Sumber, tahun: number): LembarIsian {
           if (!Array.isArray(isi)) continue;
           isi.forEach((item, i) => {
             const nama = isObj(item) && typeof item.uraian === 'string' ? item.uraian : `${k} ${i + 1}`;
-            telusuri([...anak, i], [...label, nama], true);
+            telusuri([...anak, i], [...label, nama], true, turunan(item));
           });
         } else {
           if (dalamDaftar && tipeDi(skema, anak)?.jenis === 'teks') continue;

@@ -86,7 +86,10 @@ describe('lkjip isian', () => {
     expect(sel(wb, 'TC-31', '2.07.01|analisis|I-2.07.01-2', 'target').value).toBe(2);
     expect(sel(wb, 'TC-31', '2.07.01.2.02.0001|analisis|rincian 1', 'pagu (Rp)').value).toBe(2201283000);
     expect(sel(wb, 'Tabel 4.1', '2.07.03.2.01.0001|rincian 2', 'pagu APBD kab. (Rp)').value).toBe(135000000);
-    expect(sel(wb, 'Konteks', 'ketenagakerjaan.bekerja', 'nilai').value).toBe(645825);
+    expect(sel(wb, 'Konteks', 'kondisi.baris[2].nilai', 'nilai').value).toBe(645825);
+    // Rows the calculator derives (a sum, a percentage, an indicator's realisation) are not inputs.
+    expect(() => sel(wb, 'Konteks', 'kondisi.baris[1].nilai', 'nilai')).toThrow();
+    expect(() => sel(wb, 'Konteks', 'kondisi.baris[4].nilai', 'nilai')).toThrow();
     expect(sel(wb, 'Konteks', 'pns_golongan.golongan.III', 'nilai').value).toBe(14);
     expect(sel(wb, 'Konteks', 'sarana_prasarana.barang[2].rincian[0].rincian[0].nilai', 'nilai').value).toBe(710420000);
     expect(sel(wb, 'Program', '2.07.05.2.02.0005', 'realisasi Rp TW II').value).toBe(977118100);

@@ -125,13 +125,14 @@ describe('suntingYaml on the bundled files', () => {
     const h = suntingYaml(
       awal,
       [
-        { jalur: ['ketenagakerjaan', 'bekerja'], nilai: 10 },
-        { jalur: ['ketenagakerjaan', 'penduduk_usia_kerja'], nilai: 20 },
         { jalur: ['pns_golongan', 'golongan', 'II'], nilai: 4 },
+        { jalur: ['pns_golongan', 'sumber_data'], nilai: 'BKPSDM' },
       ],
       opsi,
     );
-    expect(h.teks).toBe(`${awal}ketenagakerjaan: { penduduk_usia_kerja: 20, bekerja: 10 }\npns_golongan:\n  golongan: { II: 4 }\n`);
+    // Keys in schema order (sumber_data before golongan, whatever the order of the edits); a map of
+    // scalars in flow style.
+    expect(h.teks).toBe(`${awal}pns_golongan:\n  sumber_data: BKPSDM\n  golongan: { II: 4 }\n`);
     const pk = suntingYaml(
       'tahun: 2025\n',
       [
