@@ -174,3 +174,14 @@ describe.each(AGENSI.map((a) => a.nama))('Renja of %s on paper', (nama) => {
     expect(salah).toEqual([]);
   });
 });
+
+describe('rows of short tables', () => {
+  it('never splits a row of a short table: the bundled issues table (5 tall rows) keeps each row on one page', () => {
+    // Row 3 of "Isu-isu penting" begins with its issue and ends with the last words of its
+    // recommendation; both stand on the same page.
+    const awal = dokumen.get('bundled')!.teks.findIndex((t) => /tingginya resiko/.test(t));
+    const akhir = dokumen.get('bundled')!.teks.findIndex((t) => /secara bipartit/.test(t));
+    expect(awal).toBeGreaterThan(0);
+    expect(akhir).toBe(awal);
+  });
+});
