@@ -562,10 +562,13 @@ function nodeRenja(pohon: NodePohon[], kodeForm: readonly string[]): NodeRenja[]
 
 const daftarObj = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
+/** Every indicator of the Renstra (strategic and program levels) by id, for names and units. */
+const definisiIndikator = (ds: DataSet): Map<string, Indikator> =>
+  new Map([...(ds.strategis.indikator ?? []), ...(ds.program.indikator ?? [])].map((i) => [i.id, i]));
+
 function lembarTc31(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[]): LembarIsian {
   const R = `${tahun}/renja.yaml`;
-  const satuanDef = new Map([...(ds.strategis.indikator ?? []), ...(ds.program.indikator ?? [])].map((i) => [i.id, i.satuan]));
-  const namaDef = new Map([...(ds.strategis.indikator ?? []), ...(ds.program.indikator ?? [])].map((i) => [i.id, i.nama]));
+  const def = definisiIndikator(ds);
   const kodeForm = daftarObj(src.ambil(R, ['tc31', 'node'])).map((n) => String(n.kode));
   const node = nodeRenja(pohon, kodeForm);
   const urutan = node.map((n) => n.kode);
@@ -596,8 +599,8 @@ function lembarTc31(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[])
             kode: info(n.kode),
             sisi: info(label),
             butir: info(id),
-            uraian: info(namaDef.get(id) ?? ''),
-            satuan: info(typeof satuan === 'string' ? satuan : satuanDef.get(id) ?? ''),
+            uraian: info(def.get(id)?.nama ?? ''),
+            satuan: info(typeof satuan === 'string' ? satuan : def.get(id)?.satuan ?? ''),
             target: input(src.medan(R, 'renja', [...j, 'target'])),
           },
           indent: n.tingkat ? INDENT[n.tingkat] : 0,
@@ -644,8 +647,7 @@ function lembarTc31(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[])
 
 function lembarMatriks(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon[]): LembarIsian {
   const R = `${tahun}/renja.yaml`;
-  const satuanDef = new Map([...(ds.strategis.indikator ?? []), ...(ds.program.indikator ?? [])].map((i) => [i.id, i.satuan]));
-  const namaDef = new Map([...(ds.strategis.indikator ?? []), ...(ds.program.indikator ?? [])].map((i) => [i.id, i.nama]));
+  const def = definisiIndikator(ds);
   const kodeForm = daftarObj(src.ambil(R, ['matriks', 'node'])).map((n) => String(n.kode));
   const node = nodeRenja(pohon, kodeForm);
   const urutan = node.map((n) => n.kode);
@@ -690,8 +692,8 @@ function lembarMatriks(ds: DataSet, src: Sumber, tahun: number, pohon: NodePohon
           baris: info(`${n.kode}|${id}`),
           kode: info(n.kode),
           butir: info(id),
-          uraian: info(namaDef.get(id) ?? ''),
-          satuan: info(typeof satuan === 'string' ? satuan : satuanDef.get(id) ?? ''),
+          uraian: info(def.get(id)?.nama ?? ''),
+          satuan: info(typeof satuan === 'string' ? satuan : def.get(id)?.satuan ?? ''),
           target: input(src.medan(R, 'renja', [...j, 'target'])),
         },
         indent: 3,

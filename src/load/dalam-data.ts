@@ -69,18 +69,26 @@ function gagal(p: string, error: unknown): Extract<LetakData, { ok: false; jenis
   return { ok: false, jenis: 'tidak-terbaca', path: p, kode };
 }
 
-/** The first symlink between the data folder and `sasaran` whose target is outside the data folder. */
-function cariTautanKeluar(akar: string, akarAsli: string, sasaran: string): Extract<LetakData, { jenis: 'di-luar' }> | undefined {
+/**
+ * The symlinks on the way from the data folder to `sasaran`, nearest first; stops where a part of
+ * the way does not exist.
+ */
+function* tautanDiJalan(akar: string, sasaran: string): Generator<string> {
   let cur = akar;
   for (const bagian of path.relative(akar, sasaran).split(path.sep).filter(Boolean)) {
     cur = path.join(cur, bagian);
-    let tautan: boolean;
     try {
-      tautan = lstatSync(cur).isSymbolicLink();
+      if (!lstatSync(cur).isSymbolicLink()) continue;
     } catch {
-      return undefined;
+      return;
     }
-    if (!tautan) continue;
+    yield cur;
+  }
+}
+
+/** The first symlink between the data folder and `sasaran` whose target is outside the data folder. */
+function cariTautanKeluar(akar: string, akarAsli: string, sasaran: string): Extract<LetakData, { jenis: 'di-luar' }> | undefined {
+  for (const cur of tautanDiJalan(akar, sasaran)) {
     let tujuan: string;
     try {
       tujuan = readlinkSync(cur);
@@ -101,16 +109,7 @@ function cariTautanKeluar(akar: string, akarAsli: string, sasaran: string): Extr
 
 /** The symlink on the way to `sasaran` whose target does not exist, if that is why it is missing. */
 function tautanRusak(akar: string, sasaran: string): string | undefined {
-  let cur = akar;
-  for (const bagian of path.relative(akar, sasaran).split(path.sep).filter(Boolean)) {
-    cur = path.join(cur, bagian);
-    let tautan: boolean;
-    try {
-      tautan = lstatSync(cur).isSymbolicLink();
-    } catch {
-      return undefined; // simply not there
-    }
-    if (!tautan) continue;
+  for (const cur of tautanDiJalan(akar, sasaran)) {
     try {
       realpathSync(cur);
     } catch (error) {
