@@ -24,6 +24,7 @@ import { susunBukuIsian } from '../isian/susun.js';
 import { buatPosisi, loadData, tampilanPath, type Loaded } from '../load/load-data.js';
 import { namaSkema, type JenisBerkas } from '../load/kinds.js';
 import { parseYaml } from '../load/parse-yaml.js';
+import { barisSkemaBaru } from '../scaffold/skema.js';
 import { posisiNode } from '../load/position.js';
 import { validate } from '../validate/index.js';
 import { diagnosaSkema } from '../validate/schema-errors.js';
@@ -140,7 +141,7 @@ export async function imporBukuIsian(o: OpsiImpor): Promise<HasilImpor> {
     const jenis = (ps[0] as Perubahan).medan.jenis;
     const lf = [...loaded.files.values()].find((f) => f.relatif === relatif);
     const abs = path.join(o.dataDir, relatif);
-    const teksLama = lf?.text ?? teksBerkasBaru(loaded, jenis, o.tahun);
+    const teksLama = lf?.text ?? teksBerkasBaru(o.dataDir, relatif, loaded, jenis, o.tahun);
     // A new file takes its quoting habits from the same kind of file of the nearest other year.
     const contoh = lf ? undefined : [...loaded.files.values()].filter((f) => f.jenis === jenis && f.tahun !== undefined).sort((a, b) => Math.abs((a.tahun as number) - o.tahun) - Math.abs((b.tahun as number) - o.tahun))[0];
     const h = suntingYaml(
@@ -207,20 +208,9 @@ export async function imporBukuIsian(o: OpsiImpor): Promise<HasilImpor> {
   return hasil;
 }
 
-/** The first lines of a year file that does not exist yet: its `$schema` comment and the year. */
-function teksBerkasBaru(loaded: Loaded, jenis: JenisBerkas, tahun: number): string {
-  let awalan: string | undefined;
-  for (const f of loaded.files.values()) {
-    const m = /^# yaml-language-server: \$schema=(.*)\/schemas\/[^/]+$/.exec(f.text.split(/\r?\n/, 1)[0] ?? '');
-    if (!m) continue;
-    if (f.tahun !== undefined) {
-      awalan = m[1];
-      break;
-    }
-    // A base file: opd.yaml is one folder above a year folder, renstra/ at the same depth.
-    awalan ??= f.relatif.startsWith('renstra/') ? m[1] : `../${m[1]}`;
-  }
-  return `# yaml-language-server: $schema=${awalan ?? '../..'}/schemas/${namaSkema(jenis)}\n` + `# Dibuat oleh \`lkjip impor ${tahun}\` dari buku isian.\ntahun: ${tahun}\n`;
+/** The first lines of a year file that does not exist yet: its `$schema` comment (resolvable from it) and the year. */
+function teksBerkasBaru(dataDir: string, relatif: string, loaded: Loaded, jenis: JenisBerkas, tahun: number): string {
+  return `${barisSkemaBaru(dataDir, relatif, jenis, loaded.files.values())}\n` + `# Dibuat oleh \`lkjip impor ${tahun}\` dari buku isian.\ntahun: ${tahun}\n`;
 }
 
 /** Schema errors of a changed file, each pinned to the cell it comes from where it can be. */

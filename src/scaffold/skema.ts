@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BERKAS_DASAR, BERKAS_TAHUN, namaSkema, type JenisBerkas } from '../load/kinds.js';
 import { cariFolderSkema } from '../validate/schema.js';
 import type { BerkasBaru } from './tulis-folder.js';
@@ -29,6 +30,61 @@ export function barisSkema(relPath: string, jenis: JenisBerkas): string {
   const dari = path.posix.dirname(relPath);
   const ke = path.posix.relative(dari, FOLDER_SKEMA) || '.';
   return `${AWALAN_BARIS_SKEMA}${ke}/${namaSkema(jenis)}`;
+}
+
+/** A data file already there, as far as its `$schema` line goes. */
+export interface BerkasBerbaris {
+  /** Path inside the data folder, with `/`: `2024/pk.yaml`. */
+  relatif: string;
+  /** Its text (only the first line is read). */
+  text: string;
+  jenis?: JenisBerkas;
+}
+
+const POLA_BARIS = /^# yaml-language-server: \$schema=(\S+)/;
+
+/**
+ * The `$schema` line for a new file at `relPath` inside `dataDir` (written by `lkjip init` or
+ * `lkjip impor`), chosen so that it resolves from where the file will be, wherever the data folder
+ * is and wherever lkjip is installed:
+ * 1. the folder's own copy, `skema/` (made by `lkjip baru` or `lkjip skema`): portable;
+ * 2. else the schema folder the other files' lines reach (files of the same kind first), when it
+ *    holds this schema: in a checkout of lkjip that is `../../schemas/`, as before;
+ * 3. else the schemas/ of the lkjip that runs, relative to the file (a file:// URL when no relative
+ *    path exists, as between two Windows drives): right on this machine; `lkjip skema --baris`
+ *    makes the folder portable.
+ * A line of the same kind that names a URL (a schema served on the web) is kept as it is.
+ */
+export function barisSkemaBaru(
+  dataDir: string,
+  relPath: string,
+  jenis: JenisBerkas,
+  ada: Iterable<BerkasBerbaris>,
+  folderAlat: string = cariFolderSkema(),
+): string {
+  const nama = namaSkema(jenis);
+  const akar = path.resolve(dataDir);
+  const dariFolder = path.dirname(path.join(akar, relPath));
+  const baris = (folderSkema: string): string => {
+    const rel = path.relative(dariFolder, folderSkema);
+    if (path.isAbsolute(rel)) return `${AWALAN_BARIS_SKEMA}${pathToFileURL(path.join(folderSkema, nama)).href}`;
+    return `${AWALAN_BARIS_SKEMA}${[...rel.split(path.sep).filter(Boolean), nama].join('/')}`;
+  };
+  if (existsSync(path.join(akar, FOLDER_SKEMA, nama))) return barisSkema(relPath.split(path.sep).join('/'), jenis);
+  const daftar = [...ada];
+  const urut = [...daftar.filter((f) => f.jenis === jenis), ...daftar.filter((f) => f.jenis !== jenis)];
+  for (const f of urut) {
+    const target = POLA_BARIS.exec(f.text.slice(0, 300))?.[1];
+    if (!target) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+      // A URL: kept for files of its own kind; it says nothing about where other schemas are.
+      if (f.jenis === jenis) return `${AWALAN_BARIS_SKEMA}${target}`;
+      continue;
+    }
+    const folderSkema = path.dirname(path.resolve(akar, path.dirname(f.relatif), target));
+    if (existsSync(path.join(folderSkema, nama))) return baris(folderSkema);
+  }
+  return baris(folderAlat);
 }
 
 /** Whether the copy in `dataDir/skema/` differs from the tool's schemas (undefined: no copy). */

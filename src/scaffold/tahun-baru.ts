@@ -19,12 +19,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bacaGambar, cariGambarMarkdown, jalurGambar } from '../load/gambar.js';
 import { loadData, type Loaded } from '../load/index.js';
-import { DOKUMEN_NARASI, namaSkema, type JenisBerkas } from '../load/kinds.js';
+import { BERKAS_TAHUN, DOKUMEN_NARASI, type JenisBerkas } from '../load/kinds.js';
 import { validate } from '../validate/index.js';
 import { periksaTahun, type HasilPeriksa } from '../validate/periksa.js';
 import { belumDiisi, pohon, PENANDA_NARASI, PENANDA_REFERENSI, type BelumDiisi } from '../validate/belum-diisi.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { DataSet, DataTahun, Indikator, RenstraStrategis } from '../model/types.js';
+import { barisSkemaBaru } from './skema.js';
 import { bolehDibuat, GagalTulis, tulisFolderBaru, type BerkasBaru } from './tulis-folder.js';
 
 export interface HasilInit {
@@ -192,23 +193,11 @@ function peta(o: Record<string, unknown>): string {
 
 const rupiah = (n: number): string => n.toLocaleString('id-ID');
 
-/** The `$schema` comment line: as the other year folders write it, else relative to the package's schemas/. */
-function kepala(loaded: Loaded, jenis: JenisBerkas): string {
-  for (const f of loaded.files.values()) {
-    const pertama = f.text.split(/\r?\n/, 1)[0] ?? '';
-    if (f.tahun !== undefined && f.jenis === jenis && pertama.startsWith('# yaml-language-server: $schema=')) return pertama;
-  }
-  // Else where a base file's line points (the package's schemas/ or the folder's own skema/),
-  // seen from a year folder: resolved against the base file's folder, then made relative again.
-  let rel = '../../schemas';
-  for (const f of loaded.files.values()) {
-    const m = /^# yaml-language-server: \$schema=(.*)\/[^/]+\.schema\.json$/.exec(f.text.split(/\r?\n/, 1)[0] ?? '');
-    if (!m || f.tahun !== undefined || /^[a-z]+:/i.test(m[1] ?? '')) continue;
-    const folderSkema = path.posix.join(path.posix.dirname(f.relatif), m[1] ?? '');
-    rel = path.posix.relative('2000', folderSkema) || '.';
-    break;
-  }
-  return `# yaml-language-server: $schema=${rel}/${namaSkema(jenis)}`;
+/** The `$schema` comment line of a new file of the year, resolvable from it (see `barisSkemaBaru`). */
+const namaBerkasTahun = (jenis: JenisBerkas): string => Object.entries(BERKAS_TAHUN).find(([, j]) => j === jenis)?.[0] ?? jenis;
+
+function kepala(loaded: Loaded, jenis: JenisBerkas, tahun: number): string {
+  return barisSkemaBaru(loaded.dir, `${tahun}/${namaBerkasTahun(jenis)}.yaml`, jenis, loaded.files.values());
 }
 
 /** YAML block of a plain value, indented, via the yaml library (text with any characters stays valid). */
@@ -267,34 +256,49 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
     ];
     const anggaranLalu = ambil((d) => d.pk?.papbd?.anggaran ?? d.pk?.apbd?.anggaran);
     const l: string[] = [
-      kepala(loaded, 'pk'),
+      kepala(loaded, 'pk', tahun),
       `# Perjanjian Kinerja ${tahun}, ${dibuat} dari target Renstra${pkLalu ? ` dan PK ${pkLalu.tahun}` : ''}.`,
       '# Isi `papbd` (bentuknya sama dengan `apbd`) bila ada Perjanjian Kinerja Perubahan.',
       `tahun: ${tahun}`,
     ];
     if (pkLalu?.nilai.sumber_data) l.push(`sumber_data: ${s(gantiTahun(pkLalu.nilai.sumber_data, pkLalu.tahun, tahun))}`);
-    l.push('', 'apbd:', `  # TODO: tempat, tanggal ("${tahun}-01-15") dan penanda tangan (pihak_pertama, pihak_kedua) PK ${tahun}, bila dicetak.`, '  target:');
+    const target: string[] = [];
     const tanpaTarget: string[] = [];
     for (const id of ids) {
       const r = targetRenstra(indikator.get(id), tahun);
-      if (r !== undefined) l.push(`    - ${peta({ indikator: id, target: r })}`);
+      if (r !== undefined) target.push(`    - ${peta({ indikator: id, target: r })}`);
       else if (targetLalu.has(id)) {
-        l.push(`    - ${peta({ indikator: id, target: targetLalu.get(id) })} # TODO: Renstra tidak memuat target ${tahun}; ini target PK ${pkLalu?.tahun}`);
+        target.push(`    - ${peta({ indikator: id, target: targetLalu.get(id) })} # TODO: Renstra tidak memuat target ${tahun}; ini target PK ${pkLalu?.tahun}`);
       } else tanpaTarget.push(id);
     }
-    if (tanpaTarget.length > 0) l.push(`    # TODO: target ${tanpaTarget.join(', ')} (tidak ada di Renstra maupun PK sebelumnya)`);
-    if (anggaranLalu && anggaranLalu.nilai.length > 0) {
-      l.push('  anggaran:', `    # TODO: anggaran program PK ${anggaranLalu.tahun} sebagai titik awal; ganti dengan anggaran APBD ${tahun}.`);
-      for (const a of anggaranLalu.nilai) l.push(`    - ${peta({ program: a.program, anggaran: a.anggaran, keterangan: 'APBD' })}`);
-    } else l.push(`  # TODO: anggaran per program APBD ${tahun}: anggaran: [{ program: "<kode>", anggaran: <rupiah>, keterangan: APBD }]`);
-    berkas.push({ relPath: 'pk.yaml', isi: `${l.join('\n')}\n` });
+    if (target.length === 0) {
+      // No target known at all (a folder fresh from `lkjip baru`): an empty `target:` would be an
+      // error, so the PK stays a commented shape to fill, as `lkjip baru` writes it.
+      l.push(
+        `# TODO: Perjanjian Kinerja APBD ${tahun}: target ${tanpaTarget.join(', ') || 'setiap IKU dan indikator kinerja lainnya'} (tidak ada di Renstra maupun PK sebelumnya) dan anggaran per program:`,
+        '# apbd:',
+        '#   target:',
+        ...(tanpaTarget.length > 0 ? tanpaTarget : ['IKU-1']).map((id) => `#     - { indikator: ${id}, target: <angka> }`),
+        '#   anggaran:',
+        '#     - { program: "<kode>", anggaran: <rupiah>, keterangan: APBD }',
+      );
+      berkas.push({ relPath: 'pk.yaml', isi: `${l.join('\n')}\n` });
+    } else {
+      l.push('', 'apbd:', `  # TODO: tempat, tanggal ("${tahun}-01-15") dan penanda tangan (pihak_pertama, pihak_kedua) PK ${tahun}, bila dicetak.`, '  target:', ...target);
+      if (tanpaTarget.length > 0) l.push(`    # TODO: target ${tanpaTarget.join(', ')} (tidak ada di Renstra maupun PK sebelumnya)`);
+      if (anggaranLalu && anggaranLalu.nilai.length > 0) {
+        l.push('  anggaran:', `    # TODO: anggaran program PK ${anggaranLalu.tahun} sebagai titik awal; ganti dengan anggaran APBD ${tahun}.`);
+        for (const a of anggaranLalu.nilai) l.push(`    - ${peta({ program: a.program, anggaran: a.anggaran, keterangan: 'APBD' })}`);
+      } else l.push(`  # TODO: anggaran per program APBD ${tahun}: anggaran: [{ program: "<kode>", anggaran: <rupiah>, keterangan: APBD }]`);
+      berkas.push({ relPath: 'pk.yaml', isi: `${l.join('\n')}\n` });
+    }
   }
 
   // kinerja.yaml: every tujuan / IKU / kinerja lainnya indicator, realisation empty.
   {
     const lalu = ambil((d) => d.kinerja);
     const l = [
-      kepala(loaded, 'kinerja'),
+      kepala(loaded, 'kinerja', tahun),
       `# Realisasi ${tahun} indikator tujuan, IKU dan kinerja lainnya, ${dibuat}. Target tidak ditulis di sini:`,
       '# target ada di pk.yaml (IKU, kinerja lainnya) dan renstra/strategis.yaml (indikator tujuan).',
       '# `realisasi: null` berarti belum tersedia; bila tetap tidak tersedia, tambahkan `keterangan`.',
@@ -317,7 +321,7 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
       lalu.set(n.kode, { ...(typeof n.pagu === 'number' ? { pagu: n.pagu } : {}), target: t });
     }
     const l = [
-      kepala(loaded, 'program-tahun'),
+      kepala(loaded, 'program-tahun', tahun),
       `# Program/kegiatan/sub kegiatan ${tahun}, ${dibuat}. Target indikator = target Renstra ${tahun}`,
       '# (renstra/program.yaml); realisasi per triwulan kosong (null) sampai dilaporkan. Pagu APBD (murni) ditulis',
       '# di sub kegiatan; program dan kegiatan = jumlah anaknya (dihitung).',
@@ -357,7 +361,7 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
   // agency's, the values the year's); the other tables as last year's commented example.
   {
     const lalu = ambil((d) => d.konteks);
-    const l = [kepala(loaded, 'konteks'), `# Tabel konteks Bab I ${tahun}, ${dibuat}. Bagian yang tidak diisi tidak dicetak.`, `tahun: ${tahun}`];
+    const l = [kepala(loaded, 'konteks', tahun), `# Tabel konteks Bab I ${tahun}, ${dibuat}. Bagian yang tidak diisi tidak dicetak.`, `tahun: ${tahun}`];
     if (lalu) {
       const { tahun: _t, kondisi, ...lain } = lalu.nilai;
       void _t;
@@ -383,7 +387,7 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
     const lalu = ambil((d) => d.lkjip);
     const dok = lalu?.nilai.dokumen;
     const l = [
-      kepala(loaded, 'lkjip'),
+      kepala(loaded, 'lkjip', tahun),
       `# Data khusus LKJIP ${tahun} (terbit ${tahun + 1}), ${dibuat}.`,
       `tahun: ${tahun}`,
       '',
@@ -410,7 +414,7 @@ export async function susunTahunBaru(ds: DataSet, loaded: Loaded, tahun: number)
   {
     const lalu = ambil((d) => d.renja);
     const r = lalu?.nilai;
-    const l = [kepala(loaded, 'renja'), `# Bagian khusus Renja ${tahun}, ${dibuat}. Angka E.81 dan TC-29 dibentuk dari program.yaml.`, `tahun: ${tahun}`];
+    const l = [kepala(loaded, 'renja', tahun), `# Bagian khusus Renja ${tahun}, ${dibuat}. Angka E.81 dan TC-29 dibentuk dari program.yaml.`, `tahun: ${tahun}`];
     if (r?.perubahan !== undefined) l.push(`perubahan: ${r.perubahan}`);
     l.push('dokumen:', `  tanggal: "${tahun}-08" # TODO: tanggal dokumen Renja ${tahun}`);
     l.push(`triwulan_evaluasi: ${r?.triwulan_evaluasi ?? 2} # TODO: triwulan terakhir yang dievaluasi E.81`);

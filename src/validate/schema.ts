@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { projectRoot } from '../render/assets.js';
 import { POLA_TANGGAL } from './tanggal.js';
 
 // ajv is required only when something must be compiled: with the precompiled validators, start-up
@@ -30,16 +30,12 @@ export interface Skema {
   ajv(): Ajv;
 }
 
-/** The `schemas/` folder of this package, found upward from this module (works from src/ and dist/). */
+/**
+ * The `schemas/` folder of this package: beside its package.json, wherever the package is (a
+ * checkout, node_modules/lkjip, a global prefix), never a folder of the working directory.
+ */
 export function cariFolderSkema(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const kandidat = path.join(dir, 'schemas');
-    if (existsSync(kandidat) && existsSync(path.join(dir, 'package.json'))) return kandidat;
-    const atas = path.dirname(dir);
-    if (atas === dir) return path.resolve('schemas');
-    dir = atas;
-  }
+  return path.join(projectRoot(), 'schemas');
 }
 
 function buatAjv(source: boolean): Ajv {

@@ -28,9 +28,12 @@ describe('lkjip init', () => {
     expect(readdirSync(folder).sort()).toEqual(['kinerja.yaml', 'konteks.yaml', 'lkjip.yaml', 'narasi', 'pk.yaml', 'program.yaml', 'renja.yaml']);
     const baca = (f: string): string => readFileSync(path.join(folder, f), 'utf8');
 
-    // Header schema line, like the other year folders of this data.
+    // Header schema line that an editor can follow from the new file: the copied folder's own
+    // lines lead nowhere any more (they pointed up into the repository), so the tool's schemas/.
     for (const f of ['pk', 'kinerja', 'program', 'konteks', 'lkjip', 'renja']) {
-      expect(baca(`${f}.yaml`).split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schemas\/[a-z-]+\.schema\.json$/);
+      const m = /^# yaml-language-server: \$schema=(\S+\/[a-z-]+\.schema\.json)$/.exec(baca(`${f}.yaml`).split('\n')[0] ?? '');
+      expect(m, f).not.toBeNull();
+      expect(path.resolve(folder, m![1]!)).toBe(path.join(root, 'schemas', path.basename(m![1]!)));
     }
     // Renstra targets of 2027 carried into the PK; no Renstra target -> last PK's, marked TODO.
     const pk = baca('pk.yaml');
@@ -94,6 +97,20 @@ describe('lkjip init', () => {
     const diagram = 'narasi/renja/gambar/hubungan-dokumen-perencanaan.svg';
     expect(readFileSync(path.join(dir, 'data/2025', diagram))).toEqual(readFileSync(path.join(root, 'data/2024', diagram)));
     expect(await run(['validate', '2025'], memoryIo({}, dir))).toBe(0);
+  });
+
+  it("points the new year's files at the data folder's own skema/ when it has one (a folder made by lkjip baru)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lkjip-init-'));
+    tmp.push(dir);
+    const baru = ['baru', 'dinkes', '--nama', 'Dinas Kesehatan', '--pemda', 'Kabupaten Contoh', '--renstra', '2025-2029', '--tahun', '2025'];
+    expect(await run(baru, memoryIo({}, dir))).toBe(0);
+    const o = memoryIo({}, dir);
+    expect(await run(['init', '2026', '--data', 'dinkes'], o)).toBe(0);
+    for (const f of ['pk', 'kinerja', 'program', 'konteks', 'lkjip', 'renja']) {
+      const jenis = f === 'program' ? 'program-tahun' : f;
+      expect(readFileSync(path.join(dir, 'dinkes/2026', `${f}.yaml`), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=../skema/${jenis}.schema.json`);
+    }
+    expect(o.stderr).not.toMatch(/LKJ404/);
   });
 
   it('never overwrites an existing year', async () => {
