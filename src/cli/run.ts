@@ -23,6 +23,7 @@ Contoh:
   $ lkjip baru ../dinkes --nama "Dinas Kesehatan" --pemda "Kabupaten Contoh"
                                         folder data perangkat daerah baru
   $ lkjip build --all                   bangun dokumen semua tahun yang lengkap
+  $ lkjip doctor                        periksa apakah komputer ini siap (alias: periksa-sistem)
 
 Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
 3 lingkungan bermasalah (browser tidak ada, folder keluaran tidak bisa ditulis atau dikunci build lain,
@@ -284,6 +285,28 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (opts: GlobalOptions & { baris: boolean }) => {
       const { commandSkema } = await import('./commands/skema.js');
       code = await commandSkema(opts, io);
+    });
+
+  program
+    .command('doctor')
+    .alias('periksa-sistem')
+    .description('periksa apakah komputer ini siap: Node.js, browser untuk PDF (dijalankan sungguhan), huruf, templat, skema')
+    .addOption(new Option('--browser <jalur>', 'periksa browser ini (seperti `build --browser`); bawaan: LKJIP_BROWSER, lalu lokasi biasa'))
+    .addOption(new Option('--timeout <detik>', 'batas waktu menjalankan browser dan mencetak PDF uji (detik; bawaan 30)').argParser(parseDetik))
+    .option('--json', 'keluarkan hasil sebagai JSON', false)
+    .addHelpText(
+      'after',
+      '\nMemeriksa yang dibutuhkan untuk membuat dokumen: versi Node.js, browser Chrome/Edge/Chromium (dari mana\n' +
+        'ditemukan: --browser, LKJIP_BROWSER, PUPPETEER_EXECUTABLE_PATH atau tempat biasa) yang benar-benar\n' +
+        'dijalankan dan mencetak satu halaman PDF uji, huruf Arimo, templat dan JSON Schema di paket lkjip, dan\n' +
+        'folder sementara yang dapat ditulisi. Yang kurang disebut dengan cara memasangnya di sistem operasi ini.\n' +
+        'pdftotext (poppler) dan soffice (LibreOffice) hanya dipakai uji pengembang: disebut, tidak pernah wajib.\n' +
+        'Kode keluar: 0 semua yang dibutuhkan ada, 3 ada yang kurang.\n\n' +
+        'Contoh:\n  $ lkjip doctor\n  $ lkjip periksa-sistem --browser "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"',
+    )
+    .action(async (opts: import('./commands/doctor.js').DoctorOptions) => {
+      const { commandDoctor } = await import('./commands/doctor.js');
+      code = await commandDoctor(opts, io);
     });
 
   if (argv.length === 0) {

@@ -113,7 +113,8 @@ export function findBrowser(options: Pick<BrowserOptions, 'executablePath' | 'en
   );
 }
 
-function bacaOsRelease(): string | undefined {
+/** /etc/os-release (Linux only), for install hints that name the distribution's package manager. */
+export function bacaOsRelease(): string | undefined {
   if (process.platform !== 'linux') return undefined;
   try {
     return readFileSync('/etc/os-release', 'utf8');

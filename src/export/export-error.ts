@@ -2,9 +2,23 @@
  * Errors of the export stage that a user can act on (no browser, render too slow, output folder
  * not writable, broken table-of-contents links). Each has a stable code so the CLI can print it
  * like a diagnostic without a stack trace; anything else thrown from src/export is a bug.
- * The codes belong to the project's catalog (LKJ5xx = export; LKJ745 = `lkjip impor` writing the data files).
+ * The codes belong to the project's catalog (LKJ5xx = export and the environment, LKJ540-544 found by
+ * `lkjip doctor`; LKJ745 = `lkjip impor` writing the data files).
  */
-export type ExportErrorCode = 'LKJ501' | 'LKJ502' | 'LKJ503' | 'LKJ504' | 'LKJ505' | 'LKJ506' | 'LKJ507' | 'LKJ745';
+export type ExportErrorCode =
+  | 'LKJ501'
+  | 'LKJ502'
+  | 'LKJ503'
+  | 'LKJ504'
+  | 'LKJ505'
+  | 'LKJ506'
+  | 'LKJ507'
+  | 'LKJ540'
+  | 'LKJ541'
+  | 'LKJ542'
+  | 'LKJ543'
+  | 'LKJ544'
+  | 'LKJ745';
 
 export const EXPORT_ERROR_TITLES: Record<ExportErrorCode, string> = {
   LKJ501: 'Browser Chromium tidak ditemukan atau gagal dijalankan',
@@ -14,6 +28,11 @@ export const EXPORT_ERROR_TITLES: Record<ExportErrorCode, string> = {
   LKJ505: 'Nomor halaman daftar isi tidak stabil',
   LKJ506: 'Folder keluaran sedang dipakai build lain',
   LKJ507: 'Build dihentikan',
+  LKJ540: 'Versi Node.js terlalu lama',
+  LKJ541: 'Berkas huruf Arimo tidak ada',
+  LKJ542: 'Templat dokumen tidak ada',
+  LKJ543: 'JSON Schema tidak ada atau rusak',
+  LKJ544: 'Folder sementara tidak dapat ditulisi',
   LKJ745: 'Berkas data tidak dapat ditulis',
 };
 

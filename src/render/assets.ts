@@ -107,6 +107,17 @@ function fontDataUrl(file: string): string {
   return url;
 }
 
+type SubsetArimo = 'latin' | 'latin-ext';
+const berkasArimo = (fontDir: string, s: SubsetArimo, weight: 400 | 700, style: 'normal' | 'italic'): string =>
+  join(fontDir, 'files', `arimo-${s}-${weight}-${style}.woff2`);
+
+/** Every Arimo file the documents may embed (latin and latin-ext, 400/700, normal/italic). */
+export function berkasHuruf(fontDir: string = fontPackageDir()): string[] {
+  return (['latin', 'latin-ext'] as const).flatMap((s) =>
+    ([400, 700] as const).flatMap((w) => (['normal', 'italic'] as const).map((st) => berkasArimo(fontDir, s, w, st))),
+  );
+}
+
 /**
  * `@font-face` rules for Arimo 400/700, normal and italic, embedded as data: URLs: the latin subset
  * always, the latin-ext subset when `teks` (the document's HTML) needs it (or when no text is
@@ -119,7 +130,7 @@ export function fontFaceCss(opsi: { teks?: string; fontDir?: string } = {}): str
   for (const s of subset) {
     for (const weight of [400, 700] as const) {
       for (const style of ['normal', 'italic'] as const) {
-        const file = join(fontDir, 'files', `arimo-${s}-${weight}-${style}.woff2`);
+        const file = berkasArimo(fontDir, s, weight, style);
         rules.push(
           `@font-face {\n` +
             `  font-family: '${fontFamily}';\n` +
