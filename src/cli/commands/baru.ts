@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../../render/assets.js';
 import { loadData } from '../../load/index.js';
 import { identitasDaerah, susunOpdBaru, urusanDariNama, type OpsiOpdBaru } from '../../scaffold/opd-baru.js';
 import { bolehDibuat, GagalTulis, tulisFolderBaru } from '../../scaffold/tulis-folder.js';
@@ -24,6 +26,12 @@ export function bacaPeriode(teks: string): { awal: number; akhir: number } | und
   const awal = Number(m[1]);
   const akhir = Number(m[2]);
   return akhir > awal && akhir - awal <= 10 ? { awal, akhir } : undefined;
+}
+
+/** Where the data format guide is: the copy in this lkjip package (installed or checkout), else the repository's. */
+function panduanData(): string {
+  const f = path.join(projectRoot(), 'data', 'README.md');
+  return existsSync(f) ? f : 'data/README.md di repositori lkjip';
 }
 
 /**
@@ -105,7 +113,7 @@ export async function commandBaru(folderArg: string, opts: BaruOptions, io: Io):
     '\nLangkah berikutnya:\n' +
       `  lkjip validate ${tahun}${opsiData}   daftar lengkap yang masih harus diisi (berkas:baris:kolom)\n` +
       `  lkjip build ${tahun}${opsiData}      draf LKJIP dan Renja (PDF, HTML, XLSX) di out/${tahun}/, tanda TODO tercetak\n` +
-      '  Panduan format data: data/README.md di repositori lkjip; skema untuk editor ada di skema/.\n',
+      `  Panduan format data: ${panduanData()}; skema untuk editor ada di skema/.\n`,
   );
   return cek.ok ? EXIT.ok : EXIT.dataError;
 }
