@@ -94,6 +94,26 @@ describe('what the workflows cover', () => {
     expect(JSON.stringify(uji?.steps)).toContain('npm test');
   });
 
+  it('installs the packed tarball and uses it from an empty folder on Linux, Windows and macOS', () => {
+    const paket = baca('test.yml').wf.jobs?.paket;
+    expect(paket?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
+    const langkah = JSON.stringify(paket?.steps);
+    for (const s of ['npm ci', 'npm pack', 'npm install -g ./lkjip-*.tgz', 'lkjip doctor', 'lkjip baru', 'lkjip validate', 'lkjip build']) expect(langkah).toContain(s);
+  });
+
+  it('builds lkjip after npm ci wherever dist/ is used (there is no prepare script)', () => {
+    for (const f of berkas) {
+      for (const [n, j] of Object.entries(baca(f).wf.jobs ?? {})) {
+        const run = (j.steps ?? []).map((s) => s.run ?? '');
+        const pakai = run.findIndex((r) => r.includes('dist/'));
+        if (pakai < 0) continue;
+        const bangun = run.findIndex((r) => /npm run build|npm test|npm pack/.test(r));
+        expect(bangun, `${f} ${n}`).toBeGreaterThanOrEqual(0);
+        expect(bangun, `${f} ${n}`).toBeLessThan(pakai);
+      }
+    }
+  });
+
   it('validates on Linux, Windows and macOS, and builds on Windows and macOS too', () => {
     const { wf } = baca('reports.yml');
     expect(wf.jobs?.validasi?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
