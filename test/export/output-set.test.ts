@@ -206,15 +206,19 @@ describe('lock per output folder', () => {
 
   it('two writers at once take turns: each set whole, the second one last', async () => {
     const urutan: string[] = [];
+    // B starts only once A holds the lock and stands at its swap, whatever the machine's load.
+    let diTukar!: () => void;
+    const aMenukar = new Promise<void>((r) => (diTukar = r));
     const a = tulisSetKeluaran(out, [{ relPath: 'a.pdf', data: 'A' }, { relPath: 'a.html', data: 'A' }], {
       titik: async (t) => {
         if (t === 'sebelum-tukar') {
           urutan.push('A menukar');
+          diTukar();
           await new Promise((r) => setTimeout(r, 300));
         }
       },
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await aMenukar;
     const b = tulisSetKeluaran(out, [{ relPath: 'a.pdf', data: 'B' }, { relPath: 'a.html', data: 'B' }], {
       onMenunggu: () => urutan.push('B menunggu'),
     });
