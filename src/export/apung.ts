@@ -3,20 +3,19 @@
  * (a named page of another width) forces a page break before it; when the portrait page before it
  * would be left mostly empty (a few closing lines of text and then blank), the portrait content
  * that follows the table is moved in front of it until that page is full, and the table with its
- * lead-in paragraph follows. Only pagination knows which page is empty, so this uses the first
- * print:
+ * lead-in paragraph follows. All of it happens in the loaded page before the one print:
  *
- *   1. before the first print (JavaScript off; CDP evaluation in an isolated world, like the
- *      audit), find every run of landscape blocks in the flow, put an empty marker right after the
- *      portrait block before it, and measure the height of the portrait blocks that follow it, in a
- *      print-media layout at the portrait page width;
- *   2. print; the marker's named destination says how far down its page the portrait text ended;
+ *   1. (JavaScript off; CDP evaluation in an isolated world, like the audit) find every run of
+ *      landscape blocks in the flow, put an empty marker right after the portrait block before it,
+ *      and measure the height of the portrait blocks that follow it, in a print-media layout at the
+ *      portrait page width;
+ *   2. learn how far down its page each marker stands from a paginated layout of the document as
+ *      page-sized columns (ramal-halaman.ts), which breaks pages as the print does;
  *   3. `pilihPindahan` (pure) picks how many following blocks fit in the rest of that page (never
  *      ending on a heading, never past a forced page break, a `.tetap` block such as a signature,
  *      another landscape block or the end of the chapter);
- *   4. if anything moves, the blocks are moved in the loaded DOM, the markers removed and the
- *      document serialised; the export prints that HTML from then on. Otherwise the markers'
- *      destinations are removed from the PDF.
+ *   4. the blocks are moved in the loaded DOM and the markers removed; the print that follows
+ *      prints the new order.
  *
  * What moves (`pilihRencana`): the table (or tables) of the run with the paragraph right before
  * the first one (its lead-in); headings that went to the landscape page with the lead-in stay where
@@ -24,10 +23,10 @@
  * by their own section's text. If that fills nothing, the tables alone move further, past later
  * sections of the chapter, and their headings and lead-in stay on the portrait page.
  */
-import type { Page } from 'puppeteer-core';
 import { geometriHalaman } from './audit.js';
 import { surveiDiHalaman, type AturanHalaman } from './audit-ukur.js';
-import { bukaSesiUkur, type SesiUkur } from './sesi-ukur.js';
+import { ramalDiHalaman } from './ramal-halaman.js';
+import type { SesiUkur } from './sesi-ukur.js';
 
 export const PREFIX_PENANDA = 'lkjip-apung-';
 
@@ -206,10 +205,10 @@ export function siapkanDiHalaman(arg: { prefix: string; lebar: number }): RunApu
 }
 
 /**
- * Moves each run's unit after its first `k` followers, removes the markers and returns the
- * document as HTML. Runs in the page, after `siapkanDiHalaman`.
+ * Moves each run's unit after its first `k` followers and removes the markers; with `html`, returns
+ * the document as HTML. Runs in the page, after `siapkanDiHalaman`.
  */
-export function terapkanDiHalaman(arg: { pindah: { mulai: number; k: number }[] }): string {
+export function terapkanDiHalaman(arg: { pindah: { mulai: number; k: number }[]; html?: boolean }): string | undefined {
   arg.pindah.forEach(({ mulai, k }, n) => {
     if (k <= 0) return;
     const unit = Array.from(document.querySelectorAll(`[data-apung-unit^="${n}:"]`)).filter(
@@ -226,7 +225,7 @@ export function terapkanDiHalaman(arg: { pindah: { mulai: number; k: number }[] 
     el.removeAttribute('data-apung-unit');
     el.removeAttribute('data-apung-ikut');
   }
-  return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
+  return arg.html ? `<!doctype html>\n${document.documentElement.outerHTML}\n` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,22 +242,36 @@ export async function siapkanApung(sesi: SesiUkur, aturan?: AturanHalaman[]): Pr
   return { aturan: semua, run };
 }
 
-/** The move of each run, from the first print's marker positions (pure). */
-export function rencanaApung(persiapan: PersiapanApung, posisi: ReadonlyMap<string, { topPt: number }>): Pindahan[] {
+/**
+ * Step 2: how much of its page is used above each run's marker (CSS px), from a paginated layout of
+ * the document at the portrait page's size (ramal-halaman.ts); one layout per page size in use.
+ */
+export async function ramalApung(sesi: SesiUkur, persiapan: PersiapanApung): Promise<Map<string, number>> {
+  const terpakai = new Map<string, number>();
+  const perHalaman = new Map<string, string[]>();
+  for (const r of persiapan.run) perHalaman.set(r.halaman, [...(perHalaman.get(r.halaman) ?? []), r.id]);
+  for (const [halaman, ids] of perHalaman) {
+    const g = geometriHalaman(persiapan.aturan, halaman);
+    const posisi = await sesi.jalankan(ramalDiHalaman, { lebar: g.lebarCetakMm * (96 / 25.4), tinggi: g.tinggiCetakMm * (96 / 25.4), ids });
+    ids.forEach((id, i) => {
+      const p = posisi[i];
+      if (p) terpakai.set(id, Math.max(0, p.atasPx));
+    });
+  }
+  return terpakai;
+}
+
+/** The move of each run, from the used height above its marker (pure). */
+export function rencanaApung(persiapan: PersiapanApung, terpakai: ReadonlyMap<string, number>): Pindahan[] {
   return persiapan.run.map((r): Pindahan => {
-    const p = posisi.get(r.id);
-    if (!p) return { mulai: 0, k: 0 };
-    const { terpakaiPx, tinggiCetakPx } = terpakaiDariTujuan(p.topPt, persiapan.aturan, r.halaman);
-    return pilihRencana(r, terpakaiPx, tinggiCetakPx);
+    const px = terpakai.get(r.id);
+    if (px === undefined) return { mulai: 0, k: 0 };
+    const g = geometriHalaman(persiapan.aturan, r.halaman);
+    return pilihRencana(r, px, g.tinggiCetakMm * (96 / 25.4));
   });
 }
 
-/** Step 4: moves the blocks in the loaded page and returns its HTML (markers removed). */
-export async function terapkanApung(page: Page, pindah: Pindahan[]): Promise<string> {
-  const sesi = await bukaSesiUkur(page);
-  try {
-    return await sesi.jalankan(terapkanDiHalaman, { pindah });
-  } finally {
-    await sesi.tutup();
-  }
+/** Step 4: moves the blocks in the loaded page and removes the markers (all runs, moved or not). */
+export async function terapkanApung(sesi: SesiUkur, pindah: Pindahan[]): Promise<void> {
+  await sesi.jalankan(terapkanDiHalaman, { pindah });
 }

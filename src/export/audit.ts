@@ -22,7 +22,7 @@
  * into findings, and wording them as diagnostics.
  */
 import { diagnosa, type Diagnostic, type Severity } from '../diagnostics.js';
-import { surveiDiHalaman, ukurDiHalaman, type AturanHalaman, type ArgUkur, type LokasiUkur, type UkuranMentah } from './audit-ukur.js';
+import { surveiDiHalaman, ukurDiHalaman, type AturanHalaman, type ArgUkur, type LokasiUkur, type SurveiHalaman, type UkuranMentah } from './audit-ukur.js';
 import type { SesiUkur } from './sesi-ukur.js';
 
 export type { AturanHalaman, LokasiUkur, UkuranMentah } from './audit-ukur.js';
@@ -121,6 +121,7 @@ export interface GeometriHalaman {
   lebarCetakMm: number;
   tinggiCetakMm: number;
   marginAtasMm: number;
+  marginKiriMm: number;
 }
 
 /**
@@ -150,7 +151,7 @@ export function geometriHalaman(aturan: readonly AturanHalaman[], nama: string):
     if (t !== undefined) atas = t;
     if (b !== undefined) bawah = b;
   }
-  return { nama, lebarMm, tinggiMm, lebarCetakMm: lebarMm - kiri - kanan, tinggiCetakMm: tinggiMm - atas - bawah, marginAtasMm: atas };
+  return { nama, lebarMm, tinggiMm, lebarCetakMm: lebarMm - kiri - kanan, tinggiCetakMm: tinggiMm - atas - bawah, marginAtasMm: atas, marginKiriMm: kiri };
 }
 
 /**
@@ -290,9 +291,9 @@ export function diagnostikAudit(temuan: readonly TemuanAudit[], dokumen: string,
  * Measures the loaded page (see the module comment) in a measuring session (sesi-ukur.ts): one
  * evaluation lays the document out at each printable width in turn and measures it.
  */
-export async function auditHalaman(sesi: SesiUkur, batas: BatasAudit = { ...BATAS_AUDIT }): Promise<HasilAudit> {
+export async function auditHalaman(sesi: SesiUkur, batas: BatasAudit = { ...BATAS_AUDIT }, surveiAda?: SurveiHalaman): Promise<HasilAudit> {
   const mulai = performance.now();
-  const survei = await sesi.jalankan(surveiDiHalaman, undefined);
+  const survei = surveiAda ?? (await sesi.jalankan(surveiDiHalaman, undefined));
   const kelompok = kelompokkanHalaman(survei.aturan, survei.dipakai);
   const arg: ArgUkur = {
     kelompok: kelompok.map((g) => ({ halaman: g.halaman, lebar: g.lebarPx })),

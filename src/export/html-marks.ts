@@ -9,7 +9,7 @@
  *                                                      optional data-bookmark-title="..."
  *   <section id="ID" data-page-start>                  first element of the main matter (page "1")
  *   <section id="ID" data-toc>                         a table of contents (Daftar Isi, Daftar Tabel,
- *                                                      Daftar Gambar); the first one starts the TOC pages
+ *                                                      Daftar Gambar)
  */
 
 export interface Bookmark {
@@ -24,15 +24,10 @@ export interface HtmlMarks {
   bookmarks: Bookmark[];
   /** Id of the element marked data-page-start, if any. */
   pageStartId: string | undefined;
-  /** Id of the element marked data-toc (the table of contents), if any: lets the export re-print only its pages. */
+  /** Id of the first element marked data-toc (the table of contents), if any. */
   tocId: string | undefined;
   /** Every id attribute in the document (to report dangling targets). */
   ids: Set<string>;
-  /**
-   * Ids that stand after the last TOC entry: the first page one of them is printed on is the first
-   * page after the tables of contents (Daftar Isi, Daftar Tabel, Daftar Gambar).
-   */
-  idsAfterToc: Set<string>;
   duplicateIds: string[];
 }
 
@@ -49,11 +44,9 @@ export function readAttr(attrs: string, name: string): string | undefined {
 
 export function scanHtml(html: string): HtmlMarks {
   const tocTargets: string[] = [];
-  let tocEnd = -1;
   for (const match of html.matchAll(TOC_SPAN)) {
     const target = readAttr(match[1] ?? '', 'data-target');
     if (target !== undefined && !tocTargets.includes(target)) tocTargets.push(target);
-    tocEnd = (match.index ?? 0) + match[0].length;
   }
   const bookmarks: Bookmark[] = [];
   for (const match of html.matchAll(BOOKMARK)) {
@@ -69,14 +62,12 @@ export function scanHtml(html: string): HtmlMarks {
   const tocId = tocMatch ? readAttr(tocMatch[1] ?? '', 'id') : undefined;
   const ids = new Set<string>();
   const duplicateIds: string[] = [];
-  const idsAfterToc = new Set<string>();
   for (const match of html.matchAll(ID_ATTR)) {
     const id = decodeEntities(match[1] ?? '');
     if (ids.has(id) && !duplicateIds.includes(id)) duplicateIds.push(id);
     ids.add(id);
-    if (tocEnd >= 0 && (match.index ?? 0) > tocEnd) idsAfterToc.add(id);
   }
-  return { tocTargets, bookmarks, pageStartId, tocId, ids, duplicateIds, idsAfterToc };
+  return { tocTargets, bookmarks, pageStartId, tocId, ids, duplicateIds };
 }
 
 /** Writes `labelOf(target)` into every TOC span (replacing what was there). */

@@ -2,34 +2,41 @@
  * HTML -> PDF, document-agnostic.
  *
  * Design note
- * - Why several passes: Chromium has no `target-counter()`, so the HTML cannot ask "on which page
- *   is #bab-2?". The page of an element is only known after printing. Pass 1 prints with
- *   placeholder numbers in the TOC, reads the PDF's named destinations (Chromium writes one per
- *   linked id; we add hidden links for every id we need) and maps each id to its physical page.
- *   Pass 2 prints again with the real numbers written into the HTML (string replacement, no page
- *   JavaScript). Filling the TOC can shift pages (a number wider than the placeholder wraps a
- *   line, the TOC grows a page), so pass 2's destinations are read again: if any TOC number would
- *   change, pass 3 prints with the corrected numbers, and if that still moves, LKJ505.
+ * - One load, one measuring session, one print. Chromium has no `target-counter()`, so the HTML
+ *   cannot ask "on which page is #bab-2?"; the page of an element is only known after printing.
+ *   The document is loaded once; before printing, one measuring session (sesi-ukur.ts: CDP in an
+ *   isolated world, JavaScript of the page stays off) runs the layout audit (audit.ts), floats
+ *   landscape tables forward (apung.ts, deciding from a paginated column layout instead of a
+ *   print) and puts a marker in every TOC number box (cap-toc.ts). The print then gives the page
+ *   of every id through the PDF's named destinations (Chromium writes one per linked id; we add
+ *   hidden links for every id we need), and the TOC numbers are drawn into the printed PDF at the
+ *   markers in Arimo: the layout is never redone for them.
+ * - When a number cannot be drawn (a box narrower than its number, a face other than Arimo), the
+ *   numbers are written into the loaded page and it is printed again; filling the TOC can shift
+ *   pages, so that print's destinations are read again: if any number would change, a third print,
+ *   and if that still moves, LKJ505.
  * - How numbers are checked: the number shown in the TOC for #id is `pageLabel(physical page of
  *   #id, F)`, the same function that describes what the footer prints (see page-numbers.ts:
  *   front-matter pages print roman(p), main-matter pages print p - F, F = pages before the
  *   `data-page-start` element). The relation between footer and physical page is fixed by
  *   PAGE_NUMBER_CSS and verified in test/export by extracting the text of the printed PDF: the
  *   footer of the page where each heading stands equals the TOC entry.
- * - After the last pass the PDF is rewritten with pdf-lib: outline from `data-bookmark` headings,
+ * - After the print the PDF is rewritten with pdf-lib: outline from `data-bookmark` headings,
  *   /PageLabels matching the footers, our metadata with fixed dates, and /ID from a content hash,
  *   so the same HTML gives byte-identical files.
  */
 import { PDFDocument } from 'pdf-lib';
-import { PREFIX_PENANDA, rencanaApung, siapkanApung, terapkanApung, type PersiapanApung } from './apung.js';
+import { ramalApung, rencanaApung, siapkanApung, terapkanApung } from './apung.js';
 import { auditHalaman, type HasilAudit } from './audit.js';
+import { surveiDiHalaman, type AturanHalaman } from './audit-ukur.js';
+import { bisaDicap, capLabelToc, PREFIX_CAP, rencanaCapToc, tandaiTocDiHalaman, ukurLabelDiHalaman, type KotakToc, type LabelCap, type UkuranLabel } from './cap-toc.js';
 import { bukaSesiUkur } from './sesi-ukur.js';
 import type { BrowserSession, PrintPage } from './browser.js';
 import { ExportError } from './export-error.js';
-import { fillTocPages, injectAnchorLinks, scanHtml, type HtmlMarks } from './html-marks.js';
+import { injectAnchorLinks, scanHtml, type Bookmark, type HtmlMarks } from './html-marks.js';
 import { pageLabel } from './page-numbers.js';
+import { jejak } from '../util/jejak.js';
 import {
-  destinationTop,
   isLandscape,
   readNamedDestinations,
   removeNamedDestinations,
@@ -65,12 +72,19 @@ export interface PrintedPdf {
   anchors: Record<string, number>;
   /** Printed label per TOC target, as written into the TOC. */
   tocLabels: Record<string, string>;
-  /** Number of Chromium prints it took (2 with a TOC, 1 without, 3 when pass 2 moved pages). */
+  /**
+   * Number of Chromium prints it took: 1, or 2-3 when the TOC numbers had to be written into the
+   * page (see the design note).
+   */
   passes: number;
+  /** true when the TOC numbers were drawn into the printed PDF (cap-toc.ts). */
+  tocDicap: boolean;
   /** URLs the page tried to load and that were refused. */
   blocked: string[];
   /** Layout audit of the loaded page (audit.ts), when asked for. */
   audit?: HasilAudit;
+  /** The document as printed (floated, TOC numbers filled in), when asked for with `htmlAkhir`. */
+  htmlAkhir?: string;
 }
 
 export interface PrintOptions {
@@ -78,98 +92,101 @@ export interface PrintOptions {
   timeoutMs?: number;
   /** Awaited after each full print pass (1-based); a test pauses a build mid-print here. */
   afterPass?: (pass: number) => Promise<void>;
-  /**
-   * Run the layout audit (audit.ts) on the loaded page before the first print. Once is enough:
-   * later passes change only the digits of the table of contents, inside fixed-width boxes.
-   */
+  /** Run the layout audit (audit.ts) on the loaded page before printing. */
   audit?: boolean;
   /**
    * Let landscape tables float forward when the portrait page before them would stay mostly
-   * empty (apung.ts; default on). Costs one more full print when something moves.
+   * empty (apung.ts; default on).
    */
   apung?: boolean;
+  /**
+   * Draw the TOC numbers into the printed PDF (default on); off, they are written into the page
+   * and it is printed again, as when they cannot be drawn.
+   */
+  capToc?: boolean;
+  /** Also return the document as printed (the benchmark's floor prints it). */
+  htmlAkhir?: boolean;
 }
 
-/** Placeholder for pass 1: two digits, the width of most final numbers. */
+/** Placeholder for the first print when the numbers go into the page: two digits, the width of most. */
 const PLACEHOLDER = '00';
 const MAX_PASSES = 3;
 
 export async function printPdf(session: BrowserSession, doc: PdfSource, options: PrintOptions = {}): Promise<PrintedPdf> {
   const timeoutMs = options.timeoutMs ?? session.timeoutMs;
-  let marks = scanHtml(doc.html);
+  const marks = scanHtml(doc.html);
   const needed = neededIds(marks);
   checkTargetsExist(marks, needed);
-  let html = injectAnchorLinks(doc.html, needed);
+  const html = injectAnchorLinks(doc.html, needed);
 
   const page = await session.newPage();
   try {
-    let labels: Map<string, string> | undefined;
-    let passes = 0;
-    let maxPasses = MAX_PASSES;
+    await jejak('muat halaman', () => page.load(html, doc.baseUrl, timeoutMs), 'chromium');
     let audit: HasilAudit | undefined;
-    let apung: PersiapanApung | undefined;
-    // After the first full print whose layout is final, the cheap TOC-only reprint is tried once.
-    let spliceTried = false;
-    const beforeFirst = async (): Promise<void> => {
-      if (!options.audit && options.apung === false) return;
-      const ukur = async (): Promise<void> => {
-        const sesi = await bukaSesiUkur(page.page);
-        try {
-          if (options.audit) audit = await auditHalaman(sesi);
-          if (options.apung !== false) apung = await siapkanApung(sesi);
-        } finally {
-          await sesi.tutup();
+    let aturan: AturanHalaman[] = [];
+    let kotak: KotakToc[] = [];
+    let urutan: string[] = [];
+    const ukur = async (): Promise<void> => {
+      const sesi = await bukaSesiUkur(page.page);
+      try {
+        const survei = await sesi.jalankan(surveiDiHalaman, undefined);
+        aturan = survei.aturan;
+        if (options.audit) audit = await jejak('audit', () => auditHalaman(sesi, undefined, survei), 'chromium');
+        if (options.apung !== false) {
+          const persiapan = await jejak('apung siapkan', () => siapkanApung(sesi, survei.aturan), 'chromium');
+          if (persiapan.run.length > 0) {
+            const terpakai = await jejak('apung ramal', () => ramalApung(sesi, persiapan), 'chromium');
+            await jejak('apung terapkan', () => terapkanApung(sesi, rencanaApung(persiapan, terpakai)), 'chromium');
+          }
         }
-      };
-      await page.guard(ukur(), timeoutMs, 'memeriksa tata letak');
+        if (marks.tocTargets.length > 0) {
+          kotak = await jejak('tandai toc', () => sesi.jalankan(tandaiTocDiHalaman, { prefix: PREFIX_CAP }), 'chromium');
+          if (options.capToc === false || !bisaDicap(kotak)) {
+            kotak = [];
+            await sesi.jalankan(isiTocDiHalaman, { label: {}, cadangan: PLACEHOLDER });
+          }
+        }
+        // Floating moves blocks: the outline follows the order they print in.
+        if (marks.bookmarks.length > 0) urutan = await sesi.jalankan(urutanIdDiHalaman, '[data-bookmark]');
+      } finally {
+        await sesi.tutup();
+      }
     };
-    for (;;) {
-      passes += 1;
-      const used = labels;
-      const raw = await printOnce(
-        page,
-        fillTocPages(html, (id) => used?.get(id) ?? PLACEHOLDER),
-        doc.baseUrl,
-        timeoutMs,
-        '',
-        passes === 1 ? beforeFirst : undefined,
-      );
+    await jejak('ukur (audit, apung, toc)', () => page.guard(ukur(), timeoutMs, 'memeriksa tata letak'), 'chromium');
+    const bookmarks = urutkanBookmark(marks.bookmarks, urutan);
+
+    let labels: Map<string, string> | undefined;
+    let dicap = kotak.length > 0;
+    for (let passes = 1; ; passes++) {
+      const raw = await cetak(page, timeoutMs);
       await options.afterPass?.(passes);
-      const pdfDoc = await PDFDocument.load(raw, { updateMetadata: false });
+      const pdfDoc = await jejak('pdf-lib muat', () => PDFDocument.load(raw, { updateMetadata: false }));
       const anchors = readNamedDestinations(pdfDoc);
       checkAnchorsPrinted(needed, anchors);
       const frontCount = marks.pageStartId === undefined ? 0 : (anchors.get(marks.pageStartId) as Anchor).page - 1;
       const fresh = new Map(marks.tocTargets.map((id) => [id, pageLabel((anchors.get(id) as Anchor).page, frontCount)]));
-      if (apung) {
-        const persiapan = apung;
-        apung = undefined;
-        const posisi = new Map<string, { topPt: number }>();
-        for (const r of persiapan.run) {
-          const a = anchors.get(r.id);
-          const top = a === undefined ? undefined : destinationTop(a);
-          if (top !== undefined) posisi.set(r.id, { topPt: top });
+      let selesai = marks.tocTargets.length === 0 || (labels !== undefined && sameLabels(labels, fresh));
+      if (!selesai && dicap) {
+        const rencana = rencanaCapToc(kotak, anchors, (id) => fresh.get(id) ?? '');
+        if (rencana) {
+          const ukuran = await ukurLabel(page, rencana, timeoutMs);
+          selesai = capLabelToc(pdfDoc, rencana, ukuran, anchors, aturan);
         }
-        const pindah = rencanaApung(persiapan, posisi);
-        if (pindah.some((p) => p.k > 0)) {
-          // Blocks moved: print the new order in full (one pass more than without moves).
-          html = await page.guard(terapkanApung(page.page, pindah), timeoutMs, 'menata tabel lanskap');
-          marks = scanHtml(html);
-          labels = fresh;
-          maxPasses += 1;
-          continue;
-        }
-        removeNamedDestinations(pdfDoc, PREFIX_PENANDA);
-        for (const id of [...anchors.keys()]) if (id.startsWith(PREFIX_PENANDA)) anchors.delete(id);
+        // A number that cannot be drawn goes into the page, which is printed again.
+        dicap = selesai;
       }
-      const stable = marks.tocTargets.length === 0 || (used !== undefined && sameLabels(used, fresh));
-      if (stable) return withAudit(await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes, page.blocked), audit);
-      if (passes >= maxPasses) throw unstable(used ?? new Map(), fresh);
-      if (!spliceTried) {
-        spliceTried = true;
-        const spliced = await reprintTocOnly(page, html, doc.baseUrl, timeoutMs, marks, anchors, fresh, pdfDoc);
-        if (spliced) return withAudit(await finish(pdfDoc, doc.meta, marks, anchors, frontCount, fresh, passes + 1, page.blocked), audit);
+      if (selesai) {
+        removeNamedDestinations(pdfDoc, PREFIX_CAP);
+        for (const id of [...anchors.keys()]) if (id.startsWith(PREFIX_CAP)) anchors.delete(id);
+        const printed = await finish(pdfDoc, doc.meta, bookmarks, anchors, frontCount, fresh, passes, page.blocked);
+        printed.tocDicap = dicap;
+        if (audit !== undefined) printed.audit = audit;
+        if (options.htmlAkhir) printed.htmlAkhir = await htmlTercetak(page, fresh, timeoutMs);
+        return printed;
       }
+      if (passes >= MAX_PASSES) throw unstable(labels ?? new Map(), fresh);
       labels = fresh;
+      await isiToc(page, labels, timeoutMs);
     }
   } finally {
     // a crashed page must not hide the error that crashed it
@@ -177,87 +194,97 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
   }
 }
 
-/**
- * The cheap second pass. Writing the numbers into the TOC changes only the TOC's own text, and the
- * template gives every number a fixed-width box, so no page moves: only the TOC's pages need
- * printing again (Chromium still lays out the whole document, but emitting a few pages instead of
- * all of them saves most of a pass). The partial print includes the first page after the TOC, and
- * every anchor on those pages must sit on the same page as in pass 1; otherwise (a number did not
- * fit its box, the TOC grew a page) this returns false and the caller prints in full again.
- */
-async function reprintTocOnly(
-  page: PrintPage,
-  html: string,
-  baseUrl: string,
-  timeoutMs: number,
-  marks: HtmlMarks,
-  anchors: Map<string, Anchor>,
-  labels: Map<string, string>,
-  full: PDFDocument,
-): Promise<boolean> {
-  const tocStart = marks.tocId === undefined ? undefined : anchors.get(marks.tocId)?.page;
-  if (tocStart === undefined) return false;
-  // The first page after all the lists (Daftar Isi, Daftar Tabel, Daftar Gambar), whose own
-  // headings are anchors too.
-  const after = [...anchors].filter(([id, a]) => marks.idsAfterToc.has(id) && a.page > tocStart).map(([, a]) => a.page);
-  if (after.length === 0) return false;
-  const next = Math.min(...after);
-  const raw = await printOnce(page, fillTocPages(html, (id) => labels.get(id) ?? PLACEHOLDER), baseUrl, timeoutMs, `${tocStart}-${next}`);
-  const part = await PDFDocument.load(raw, { updateMetadata: false });
-  if (part.getPageCount() !== next - tocStart + 1) return false;
-  const partAnchors = readNamedDestinations(part);
-  for (const [id, a] of anchors) {
-    if (a.page < tocStart || a.page > next) continue;
-    if (partAnchors.get(id)?.page !== a.page - tocStart + 1) return false;
-  }
-  const count = next - tocStart;
-  const copies = await full.copyPages(part, Array.from({ length: count }, (_, i) => i));
-  for (let i = 0; i < count; i++) {
-    full.removePage(tocStart - 1 + i);
-    full.insertPage(tocStart - 1 + i, copies[i]!);
-  }
-  return true;
+/** Writes the TOC numbers into the loaded page (markers removed with the box's old content). */
+async function isiToc(page: PrintPage, labels: Map<string, string>, timeoutMs: number): Promise<void> {
+  const isi = async (): Promise<void> => {
+    const sesi = await bukaSesiUkur(page.page);
+    try {
+      await sesi.jalankan(isiTocDiHalaman, { label: Object.fromEntries(labels), cadangan: PLACEHOLDER });
+    } finally {
+      await sesi.tutup();
+    }
+  };
+  await page.guard(isi(), timeoutMs, 'mengisi daftar isi');
 }
 
-function withAudit(printed: PrintedPdf, audit: HasilAudit | undefined): PrintedPdf {
-  return audit === undefined ? printed : { ...printed, audit };
+/** Chromium's layout of each number in its box (cap-toc.ts), measured in the printed page. */
+async function ukurLabel(page: PrintPage, rencana: readonly LabelCap[], timeoutMs: number): Promise<(UkuranLabel | null)[]> {
+  const ukur = async (): Promise<(UkuranLabel | null)[]> => {
+    const sesi = await bukaSesiUkur(page.page);
+    try {
+      return await sesi.jalankan(ukurLabelDiHalaman, { label: rencana.map((r): [string, string] => [r.kotak.id, r.teks]) });
+    } finally {
+      await sesi.tutup();
+    }
+  };
+  return jejak('ukur nomor toc', () => page.guard(ukur(), timeoutMs, 'mengukur nomor daftar isi'), 'chromium');
 }
 
-async function printOnce(
-  page: PrintPage,
-  html: string,
-  baseUrl: string,
-  timeoutMs: number,
-  pageRanges = '',
-  beforePrint?: () => Promise<void>,
-): Promise<Uint8Array> {
-  await page.load(html, baseUrl, timeoutMs);
-  if (beforePrint) await beforePrint();
-  return page.guard(
-    page.page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: false,
-      outline: false,
-      pageRanges,
-      timeout: timeoutMs,
-    }),
-    timeoutMs,
-    'mencetak PDF',
+async function htmlTercetak(page: PrintPage, labels: Map<string, string>, timeoutMs: number): Promise<string> {
+  const baca = async (): Promise<string> => {
+    const sesi = await bukaSesiUkur(page.page);
+    try {
+      await sesi.jalankan(isiTocDiHalaman, { label: Object.fromEntries(labels), cadangan: PLACEHOLDER });
+      return await sesi.jalankan(() => `<!doctype html>\n${document.documentElement.outerHTML}\n`, undefined);
+    } finally {
+      await sesi.tutup();
+    }
+  };
+  return page.guard(baca(), timeoutMs, 'membaca HTML');
+}
+
+/** In the page: every TOC number box gets its label (or the placeholder), replacing what it held. */
+export function isiTocDiHalaman(arg: { label: Record<string, string>; cadangan: string }): void {
+  for (const kotak of Array.from(document.querySelectorAll('.toc-page[data-target]'))) {
+    kotak.textContent = arg.label[kotak.getAttribute('data-target') ?? ''] ?? arg.cadangan;
+  }
+}
+
+/** In the page: the ids of the elements matching `pilih`, in document order. */
+export function urutanIdDiHalaman(pilih: string): string[] {
+  return Array.from(document.querySelectorAll(pilih)).map((el) => el.id);
+}
+
+/** The bookmarks in the order their headings print (stable for ids the page does not list). */
+function urutkanBookmark(bookmarks: readonly Bookmark[], urutan: readonly string[]): Bookmark[] {
+  if (urutan.length === 0) return [...bookmarks];
+  const posisi = new Map(urutan.map((id, i) => [id, i]));
+  return bookmarks
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => (posisi.get(x.b.id) ?? Infinity) - (posisi.get(y.b.id) ?? Infinity) || x.i - y.i)
+    .map((x) => x.b);
+}
+
+async function cetak(page: PrintPage, timeoutMs: number): Promise<Uint8Array> {
+  return jejak(
+    'cetak',
+    () =>
+      page.guard(
+        page.page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: false,
+          outline: false,
+          timeout: timeoutMs,
+        }),
+        timeoutMs,
+        'mencetak PDF',
+      ),
+    'chromium',
   );
 }
 
 async function finish(
   pdfDoc: PDFDocument,
   meta: PdfMeta,
-  marks: HtmlMarks,
+  bookmarks: readonly Bookmark[],
   anchors: Map<string, Anchor>,
   frontCount: number,
   tocLabels: Map<string, string>,
   passes: number,
   blocked: string[],
 ): Promise<PrintedPdf> {
-  writeOutline(pdfDoc, marks.bookmarks, anchors);
+  writeOutline(pdfDoc, bookmarks, anchors);
   writePageLabels(pdfDoc, frontCount);
   writeMetadata(pdfDoc, meta);
   const pages = pdfDoc.getPages().map((_, index) => ({
@@ -265,13 +292,14 @@ async function finish(
     label: pageLabel(index + 1, frontCount),
     landscape: isLandscape(pdfDoc, index),
   }));
-  const pdf = await saveDeterministic(pdfDoc);
+  const pdf = await jejak('pdf-lib simpan', () => saveDeterministic(pdfDoc));
   return {
     pdf,
     pages,
     anchors: Object.fromEntries([...anchors].map(([id, anchor]) => [id, anchor.page])),
     tocLabels: Object.fromEntries(tocLabels),
     passes,
+    tocDicap: false,
     blocked: [...new Set(blocked)],
   };
 }

