@@ -4,6 +4,7 @@
  * stops a build at once.
  */
 import type { BrowserSession } from '../export/browser.js';
+import { jejak } from '../util/jejak.js';
 
 export interface BrowserBersama {
   ambil(): Promise<BrowserSession>;
@@ -22,13 +23,13 @@ export function browserBersama(opsi: OpsiBrowserBersama): BrowserBersama {
   let janji: Promise<BrowserSession> | undefined;
   return {
     ambil() {
-      janji ??= import('../export/browser.js').then(({ openBrowser }) =>
+      janji ??= jejak('luncurkan chromium', () => import('../export/browser.js').then(({ openBrowser }) =>
         openBrowser({
           env: { ...opsi.env },
           ...(opsi.timeoutMs !== undefined ? { timeoutMs: opsi.timeoutMs } : {}),
           ...(opsi.browser !== undefined ? { executablePath: opsi.browser } : {}),
         }),
-      );
+      ), 'chromium');
       return janji;
     },
     async tutup() {

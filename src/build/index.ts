@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { jejak } from '../util/jejak.js';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from '../export/write-atomic.js';
 import type { PdfMeta } from '../export/pdf.js';
@@ -170,7 +171,7 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
     // Chromium starts while the data is read, checked and rendered (on the other core), so its
     // launch is hidden behind work the build does anyway.
     if (rencana.some((r) => r.format.includes('pdf')) && !opsi.signal?.aborted) browser.ambil().catch(() => undefined);
-    const loaded = await loadData(path.resolve(opsi.cwd, opsi.data));
+    const loaded = await jejak('muat data', () => loadData(path.resolve(opsi.cwd, opsi.data)));
 
     let daftarTahun: number[];
     let riwayat: number[] = [];
@@ -210,7 +211,7 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
       let janji = siap.get(tahun);
       if (!janji) {
         const dokumenTahun = pekerjaan.filter((p) => p.tahun === tahun).map((p) => p.dokumen);
-        janji = siapkanTahun(tahun, loaded, opsi, dokumenTahun).then((s) => {
+        janji = jejak(`periksa ${tahun}`, () => siapkanTahun(tahun, loaded, opsi, dokumenTahun)).then((s) => {
           const h = (kumpulan.get(tahun) as KumpulanTahun).hasil;
           h.diagnostik.push(...s.masalah);
           if (s.masalah.length > 0) kabar({ jenis: 'diagnostik', tahun, diagnostik: s.masalah, sumber: loaded.sources });
@@ -260,7 +261,7 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
         k.hasil.durasi_ms += Math.round(performance.now() - t0);
       }
       k.sisa -= 1;
-      if (k.sisa === 0 && k.hasil.ok) await tulisTahun(k, opsi, kabar);
+      if (k.sisa === 0 && k.hasil.ok) await jejak(`tulis ${p.tahun}`, () => tulisTahun(k, opsi, kabar));
     };
 
     let berikut = 0;
@@ -407,7 +408,7 @@ async function renderDokumen(
   const tanggal = tanggalDokumen(opsi.env, d.tanggal(ctx, param), tahun);
   const r: Dirender = { berkas: [], bagian: [], t0, nama };
   if (d.html && (format.includes('html') || format.includes('pdf'))) {
-    const doc = await d.html(ctx, param);
+    const doc = await jejak(`render html ${d.id}`, async () => (d.html as NonNullable<typeof d.html>)(ctx, param));
     // The check already reported what the narrative lacks; rendering finds the same again.
     const sudah = new Set(siap.masalah.map(kunciDiagnostik));
     const baru = doc.peringatan.filter((x) => !sudah.has(kunciDiagnostik(x)));
@@ -431,7 +432,9 @@ async function renderDokumen(
       };
     }
   }
-  if (d.xlsx && format.includes('xlsx')) r.berkas.push({ relPath: `${nama}.xlsx`, data: await d.xlsx(ctx, { tanggal }, param) });
+  if (d.xlsx && format.includes('xlsx')) {
+    r.berkas.push({ relPath: `${nama}.xlsx`, data: await jejak(`render xlsx ${d.id}`, async () => (d.xlsx as NonNullable<typeof d.xlsx>)(ctx, { tanggal }, param)) });
+  }
   return r;
 }
 
