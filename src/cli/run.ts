@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isExportError, type ExportError } from '../export/export-error.js';
 import { EXIT } from '../kode-keluar.js';
@@ -388,11 +390,7 @@ function parseFormat(value: string): string[] {
 }
 
 async function readVersion(): Promise<string> {
-  const [{ readFile }, { join }, { projectRoot }] = await Promise.all([
-    import('node:fs/promises'),
-    import('node:path'),
-    import('../render/assets.js'),
-  ]);
+  const { projectRoot } = await import('../render/assets.js');
   const pkg = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

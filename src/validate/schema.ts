@@ -119,7 +119,8 @@ function muatTerkompilasi(dir: string, berkas: readonly BerkasSkema[]): Map<stri
   const file = path.join(path.dirname(dir), 'dist', BERKAS_TERKOMPILASI);
   if (!existsSync(file)) return undefined;
   try {
-    const mod = require(file) as Record<string, unknown>;
+    // scripts/bundel.mjs puts the module itself into the bundle (its compiled code is then cached).
+    const mod = require(/* dibundel: schemas-compiled.cjs */ file) as Record<string, unknown>;
     if (mod.__sidik !== sidikSkema(berkas)) return undefined;
     const peta = new Map<string, ValidateFunction>();
     for (const b of berkas) {
