@@ -18,6 +18,7 @@ import type { DataSet } from '../model/types.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
 import { cariGambar, figurGambar, imgGambar, slugGambar } from './gambar.js';
+import { tafsirNarasi } from './tafsir-narasi.js';
 import {
   AKAR_DATA,
   GRAFIK_DIKENAL,
@@ -243,6 +244,16 @@ function envUntuk(env: HandlebarsEnv): HandlebarsEnv {
   return e;
 }
 
+let tafsirAktif = true;
+
+/**
+ * Narratives are evaluated on their AST (tafsir-narasi.ts) and compiled by Handlebars only when
+ * they use more; `false` compiles every one (the tests compare both).
+ */
+export function aturTafsirNarasi(aktif: boolean): void {
+  tafsirAktif = aktif;
+}
+
 /**
  * Prepares `env` for `renderNarasi` and, when `peringatan` is given, makes every later
  * `renderNarasi(..., env, ...)` also append its warnings there (for a document renderer that
@@ -294,7 +305,11 @@ export function renderNarasi(
   };
   let markdown: string;
   try {
-    markdown = hb.compile(ast, { strict: true, noEscape: true })({ opd }, { data: { [KUNCI_DATA]: dr } });
+    const konteks = { opd };
+    const data = { [KUNCI_DATA]: dr };
+    markdown =
+      (tafsirAktif ? tafsirNarasi(ast, hb.helpers as Record<string, unknown>, konteks, data) : undefined) ??
+      hb.compile(ast, { strict: true, noEscape: true })(konteks, { data });
   } catch (e) {
     throw new Error(`${file}: narasi tidak dapat diproses: ${(e as Error).message}`);
   }
