@@ -5,11 +5,11 @@
  * across); this module only writes them with exceljs and makes the bytes reproducible.
  *
  * Reproducible: the workbook's creator/created/modified come from `opsi.tanggal` (the caller
- * passes SOURCE_DATE_EPOCH or the document date), and the zip entries' timestamps, which JSZip
- * takes from the clock, are rewritten to the same date after `writeBuffer`. Same data, same bytes.
+ * passes SOURCE_DATE_EPOCH or the document date), and the zip is written again from exceljs'
+ * stored one with every entry dated the same (padatkan-zip.ts). Same data, same bytes.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { padatkanZip } from './padatkan-zip.js';
 import type { KonteksDokumen } from '../render/konteks.js';
 import { HURUF, HURUF_BAKU, KERTAS, MARGIN, UKURAN } from '../render/workbook-cetak.js';
 import { lembarLkjip } from '../render/workbook-lkjip.js';
@@ -51,7 +51,7 @@ function tulisLembar(wb: ExcelJS.Workbook, l: Lembar): void {
       // LibreOffice reads 0 as "as few pages tall as it can" and shrinks a sheet a few percent more
       // to save a page (measured: a TC-29 at 74 % printed at 72 %, under 6.5 pt); 999 is no limit
       // in both. Several pages across: a fixed scale and manual column breaks between header
-      // groups (colBreaks, added in rapikanZip), which fit-to-width would make Excel ignore.
+      // groups (colBreaks, added in tambalan), which fit-to-width would make Excel ignore.
       ...(cetak.halamanLebar > 1
         ? { fitToPage: false, scale: Math.round(cetak.skala * 100), pageOrder: 'overThenDown' as const }
         : { fitToPage: true, fitToWidth: 1, fitToHeight: HALAMAN_TINGGI_BEBAS }),
@@ -109,29 +109,36 @@ function tulisLembar(wb: ExcelJS.Workbook, l: Lembar): void {
  *   and prints every sheet smaller.
  * - Manual column breaks (`<colBreaks>`) of the sheets printed on several pages across.
  */
-async function rapikanZip(xlsx: Uint8Array, lembar: readonly Lembar[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const ubah = async (nama: string, f: (xml: string) => string): Promise<void> => {
-    const berkas = zip.file(nama);
-    if (!berkas) throw new Error(`xlsx tanpa ${nama}`);
-    const lama = await berkas.async('string');
-    const baru = f(lama);
-    if (baru === lama) throw new Error(`${nama} tidak berubah`);
-    zip.file(nama, baru);
-  };
+/**
+ * What exceljs cannot write, patched into its XML on the way to the final zip: Arial as the
+ * workbook's base font, and manual column breaks between header groups of sheets several pages
+ * wide.
+ */
+function tambalan(lembar: readonly Lembar[]): ((nama: string, isi: Buffer) => Buffer | undefined) & { belum(): string[] } {
+  const ubahan = new Map<string, (xml: string) => string>();
   const baku = `<font><sz val="${HURUF_BAKU.ukuran}"/><name val="${HURUF_BAKU.nama}"/><family val="2"/></font>`;
-  await ubah('xl/styles.xml', (xml) => xml.replace(/<font>(?:(?!<\/font>).)*<\/font>/s, baku));
+  ubahan.set('xl/styles.xml', (xml) => xml.replace(/<font>(?:(?!<\/font>).)*<\/font>/s, baku));
   for (const [i, l] of lembar.entries()) {
     const { putus } = l.cetak;
     if (putus.length === 0) continue;
     const brk = putus.map((b) => `<brk id="${b}" max="1048575" man="1"/>`).join('');
     const colBreaks = `<colBreaks count="${putus.length}" manualBreakCount="${putus.length}">${brk}</colBreaks>`;
     // CT_Worksheet order: ... pageSetup, headerFooter, rowBreaks, colBreaks, ...
-    await ubah(`xl/worksheets/sheet${i + 1}.xml`, (xml) =>
+    ubahan.set(`xl/worksheets/sheet${i + 1}.xml`, (xml) =>
       xml.includes('</rowBreaks>') ? xml.replace('</rowBreaks>', `</rowBreaks>${colBreaks}`) : xml.replace('</headerFooter>', `</headerFooter>${colBreaks}`),
     );
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const diubah = new Set<string>();
+  const ubah = (nama: string, isi: Buffer): Buffer | undefined => {
+    const f = ubahan.get(nama);
+    if (!f) return undefined;
+    const lama = isi.toString('utf8');
+    const baru = f(lama);
+    if (baru === lama) throw new Error(`${nama} tidak berubah`);
+    diubah.add(nama);
+    return Buffer.from(baru, 'utf8');
+  };
+  return Object.assign(ubah, { belum: () => [...ubahan.keys()].filter((n) => !diubah.has(n)) });
 }
 
 /** Any workbook of sheet models (the annexes, the roll-up), with reproducible bytes. */
@@ -145,8 +152,13 @@ export async function tulisWorkbook(lembar: readonly Lembar[], opsi: OpsiWorkboo
   wb.title = judul;
   wb.calcProperties.fullCalcOnLoad = false;
   for (const l of lembar) tulisLembar(wb, l);
-  const buf = await wb.xlsx.writeBuffer();
-  return tetapkanTanggalZip(await rapikanZip(new Uint8Array(buf as ArrayBuffer), lembar), t);
+  // Stored by exceljs, deflated once by Node's zlib (padatkan-zip.ts), every entry dated t.
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  const ubah = tambalan(lembar);
+  const zip = padatkanZip(new Uint8Array(buf as ArrayBuffer), t, ubah);
+  const belum = ubah.belum();
+  if (belum.length > 0) throw new Error(`xlsx tanpa ${belum.join(', ')}`);
+  return zip;
 }
 
 export async function buatWorkbookLkjip(ctx: KonteksDokumen, opsi: OpsiWorkbook): Promise<Uint8Array> {
@@ -167,47 +179,4 @@ export async function buatWorkbookEvaluasi(ctx: KonteksDokumen, opsi: OpsiWorkbo
 
 export async function buatWorkbookRenja(ctx: KonteksDokumen, opsi: OpsiWorkbook): Promise<Uint8Array> {
   return tulisWorkbook(lembarRenja(ctx), opsi, `Lampiran Formulir Renja ${ctx.opd.nama_lengkap} Tahun ${ctx.tahun}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic zip
-
-/** MS-DOS time and date of a moment (UTC; DOS has no time zone and 2-second resolution). */
-function waktuDos(t: Date): { waktu: number; tanggal: number } {
-  const tahun = Math.min(Math.max(t.getUTCFullYear(), 1980), 2107);
-  return {
-    waktu: (t.getUTCHours() << 11) | (t.getUTCMinutes() << 5) | Math.floor(t.getUTCSeconds() / 2),
-    tanggal: ((tahun - 1980) << 9) | ((t.getUTCMonth() + 1) << 5) | t.getUTCDate(),
-  };
-}
-
-/**
- * Rewrites the modification time/date of every entry (central directory and local headers) of a
- * zip. The CRCs do not cover headers, so the archive stays valid. Throws on a malformed zip.
- */
-export function tetapkanTanggalZip(zip: Uint8Array, t: Date): Uint8Array {
-  const out = new Uint8Array(zip);
-  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const { waktu, tanggal } = waktuDos(t);
-  let eocd = -1;
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('zip tidak sah: end of central directory tidak ditemukan');
-  const jumlah = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
-  for (let n = 0; n < jumlah; n++) {
-    if (dv.getUint32(p, true) !== 0x02014b50) throw new Error('zip tidak sah: central directory rusak');
-    dv.setUint16(p + 12, waktu, true);
-    dv.setUint16(p + 14, tanggal, true);
-    const lokal = dv.getUint32(p + 42, true);
-    if (dv.getUint32(lokal, true) !== 0x04034b50) throw new Error('zip tidak sah: local header rusak');
-    dv.setUint16(lokal + 10, waktu, true);
-    dv.setUint16(lokal + 12, tanggal, true);
-    p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
-  }
-  return out;
 }

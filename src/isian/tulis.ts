@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { padatkanZip } from './padatkan-zip.js';
+import { padatkanZip } from '../export/padatkan-zip.js';
 import { hurufKolom } from './alamat.js';
 import { buatJejak, NAMA_LEMBAR_JEJAK, potongJejak } from './jejak.js';
 import type { BukuIsian, KolomIsian, LembarIsian, Medan, SelIsian } from './model.js';
