@@ -170,15 +170,25 @@ export function writeMetadata(doc: PDFDocument, meta: PdfMeta): void {
 }
 
 /**
- * Saves twice: once without /ID to hash the content, then with /ID = [h h] from that hash, so the
- * same HTML and metadata always give the same bytes (PDF readers and PDF/A want an /ID).
+ * Saves with /ID = [h h], h a hash of the file's own content, so the same HTML and metadata always
+ * give the same bytes (PDF readers and PDF/A want an /ID). Saved once, with a placeholder /ID of
+ * the hash's length; the hash of those bytes then takes the placeholder's place, which moves no
+ * offset of the cross-reference table.
  */
 export async function saveDeterministic(doc: PDFDocument): Promise<Uint8Array> {
-  delete doc.context.trailerInfo.ID;
-  const draft = await doc.save({ updateFieldAppearances: false });
-  const hash = createHash('sha256').update(draft).digest('hex').slice(0, 32).toUpperCase();
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hash), PDFHexString.of(hash)]);
-  return doc.save({ updateFieldAppearances: false });
+  const tempat = '0'.repeat(32);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(tempat), PDFHexString.of(tempat)]);
+  const bytes = await doc.save({ updateFieldAppearances: false });
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const id = Buffer.from(`<${tempat}>`, 'latin1');
+  // The trailer (or cross-reference stream dictionary) is at the end of the file.
+  const kedua = buf.lastIndexOf(id);
+  const pertama = kedua < 0 ? -1 : buf.lastIndexOf(id, kedua - 1);
+  if (pertama < 0 || kedua - pertama > 40) throw new Error('/ID sementara tidak ditemukan di PDF yang disimpan');
+  const hash = createHash('sha256').update(buf).digest('hex').slice(0, 32).toUpperCase();
+  buf.write(hash, pertama + 1, 'latin1');
+  buf.write(hash, kedua + 1, 'latin1');
+  return bytes;
 }
 
 /** Page size as seen by a reader: width/height swapped when the page is rotated by 90 or 270. */
