@@ -5,31 +5,40 @@
  * parses options and prints the events.
  *
  * Each (year, document) is a job of three steps: render (HTML and workbook, in Node), print (PDF,
- * in Chromium), write (with the other documents of its year, as one set: output-set.ts). Jobs run
- * `jobs` at a time with one shared browser; any number of jobs gives the same bytes (every print
- * page claims focus, see export/browser.ts). A year whose data has errors is reported and its
- * old outputs stay; an environment failure (no browser, unwritable output) stops the whole build;
- * an abort (a signal) closes the browser at once, writes nothing more, and leaves every year's
- * folder holding either its old set or its complete new one.
+ * in Chromium), write (with the other documents of its year, as one set: output-set.ts). The
+ * steps run as a pipeline, so that Chromium is never left waiting while Node works:
+ *   - Chromium is started before the data is read, with print pages opened ahead;
+ *   - Node works through its steps in a fixed order: the year's check, then the HTML of the next
+ *     documents first (each goes to Chromium as soon as it is rendered), the workbooks after, while
+ *     Chromium prints;
+ *   - Chromium prints up to `jobs` documents at a time, in job order, as their HTML is ready; Node
+ *     renders at most `jobs` documents ahead of the prints, which bounds memory in `--all`;
+ *   - a year is written when its last document is done.
+ * Any number of jobs gives the same bytes (every print page claims focus, see export/browser.ts).
+ * A year whose data has errors is reported and its old outputs stay; an environment failure (no
+ * browser, unwritable output) stops the whole build; an abort (a signal) closes the browser at
+ * once, writes nothing more, and leaves every year's folder holding either its old set or its
+ * complete new one.
  */
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { jejak } from '../util/jejak.js';
 import { diagnosa, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile } from '../export/write-atomic.js';
-import type { PdfMeta } from '../export/pdf.js';
+import type { PdfMeta, PrintedPdf } from '../export/pdf.js';
 import type { PemilikKunci } from '../export/kunci-folder.js';
 import { loadData, tampilanPath, type Loaded } from '../load/index.js';
 import type { KonteksDokumen } from '../render/konteks.js';
 import { EXIT } from '../kode-keluar.js';
 import { statusTahun, validate } from '../validate/index.js';
-import { browserBersama, type BrowserBersama } from './browser-bersama.js';
+import type { BrowserBersama } from './browser-bersama.js';
+import { buatBrowser } from './pekerja-cetak.js';
 import { DOKUMEN, namaBerkas, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen, type ParameterDokumen, type Triwulan } from './dokumen.js';
 import { periksaFolderKeluaran } from './keluaran.js';
 import { daftarPekerjaan, JOBS_BAWAAN, pilihTahun, rencanaBuild, type Pekerjaan, type Shard } from './rencana.js';
 import type { KaitUji } from './uji.js';
 
 export { browserBersama, type BrowserBersama } from './browser-bersama.js';
+export { buatBrowser } from './pekerja-cetak.js';
 export { DOKUMEN, formatDidukung, namaBerkas, tanggalDokumen, type DefinisiDokumen, type Format, type JenisDokumen, type Triwulan } from './dokumen.js';
 export { periksaFolderKeluaran } from './keluaran.js';
 export { daftarPekerjaan, JOBS_BAWAAN, pilihTahun, rencanaBuild, type Pekerjaan, type PilihanTahun, type Shard } from './rencana.js';
@@ -163,14 +172,14 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
     kode_keluar: ok ? EXIT.ok : EXIT.dataError,
   });
 
-  const browser = sesi.browser ?? browserBersama({ env: opsi.env, timeoutMs: opsi.timeoutMs, browser: opsi.browser });
+  const browser = sesi.browser ?? buatBrowser({ env: opsi.env, timeoutMs: opsi.timeoutMs, browser: opsi.browser });
   // A signal closes the browser at once: a print in progress fails instead of running to its end.
   const hentikan = (): void => void browser.tutup().catch(() => undefined);
   opsi.signal?.addEventListener('abort', hentikan, { once: true });
   try {
     // Chromium starts while the data is read, checked and rendered (on the other core), so its
     // launch is hidden behind work the build does anyway.
-    if (rencana.some((r) => r.format.includes('pdf')) && !opsi.signal?.aborted) browser.ambil().catch(() => undefined);
+    if (rencana.some((r) => r.format.includes('pdf')) && !opsi.signal?.aborted) browser.mulai();
     const loaded = await jejak('muat data', () => loadData(path.resolve(opsi.cwd, opsi.data)));
 
     let daftarTahun: number[];
@@ -227,57 +236,129 @@ export async function buildDokumen(opsi: OpsiBuild, sesi: { browser?: BrowserBer
       return janji;
     };
 
-    const satu = async (p: Pekerjaan, urut: number): Promise<void> => {
-      const k = kumpulan.get(p.tahun) as KumpulanTahun;
-      const t0 = performance.now();
-      if (k.t0 === 0) k.t0 = t0;
-      const s = await siapkan(p.tahun);
-      try {
-        if (!s.ok) {
-          kabar({ jenis: 'dilewati', pekerjaan: p, masalah: s.masalah });
-          return;
-        }
-        kabar({ jenis: 'mulai', pekerjaan: p });
-        // render -> print -> (with the year's other documents) write
-        const dirender = await renderDokumen(p, s, opsi, (d) => {
-          k.hasil.diagnostik.push(...d);
-          kabar({ jenis: 'diagnostik', tahun: p.tahun, diagnostik: d, sumber: loaded.sources });
-        });
-        const r = await cetakDokumen(p, dirender, opsi, browser);
-        if (r.temuan.length > 0) {
-          k.hasil.diagnostik.push(...r.temuan);
-          kabar({ jenis: 'diagnostik', tahun: p.tahun, diagnostik: r.temuan, sumber: loaded.sources });
-          if (r.temuan.some((d) => d.severity === 'error') && k.hasil.ok) {
+    let galat: unknown;
+    const berhenti = (): boolean => galat !== undefined || opsi.signal?.aborted === true;
+    const gagalkan = (e: unknown): void => {
+      // An environment failure (no browser, unwritable output) ends the whole build.
+      galat ??= e;
+      bangunkan();
+    };
+    const pdfJobs = pekerjaan.filter((p) => p.format.includes('pdf')).length;
+    // One document to print: its audit runs in a page of its own beside the print (a core idle).
+    const auditTerpisah = pdfJobs === 1;
+    if (pdfJobs > 0 && !opsi.signal?.aborted) browser.mulai(auditTerpisah ? 2 : Math.min(jobs, pdfJobs));
+
+    const tugas: Tugas[] = pekerjaan.map((p, urut) => ({ p, urut, t0: 0, html: tunda<boolean>(), xlsxSelesai: false, cetakSelesai: false }));
+    // Who waits for the prints to move on (Node rendering ahead, see bolehRender).
+    let penunggu: (() => void)[] = [];
+    const bangunkan = (): void => {
+      const p = penunggu;
+      penunggu = [];
+      for (const f of p) f();
+    };
+    let berikutCetak = 0;
+    /** Node renders job `i` once the prints have reached job i - jobs (at most `jobs` ahead). */
+    const bolehRender = async (i: number): Promise<void> => {
+      while (!berhenti() && i >= berikutCetak + jobs) await new Promise<void>((r) => penunggu.push(r));
+    };
+
+    const selesaikan = async (t: Tugas): Promise<void> => {
+      if (!t.xlsxSelesai || !t.cetakSelesai || !t.r || t.lewat) return;
+      const k = kumpulan.get(t.p.tahun) as KumpulanTahun;
+      const r = hasilDokumen(t.p, t.r, t.pdf);
+      k.hasil.durasi_ms += Math.round(performance.now() - t.t0);
+      k.berkas.push(...r.berkas.map((file) => ({ urut: t.urut, file })));
+      k.dokumen.push(r.hasil);
+      kabar({ jenis: 'selesai', pekerjaan: t.p, hasil: r.hasil, bagian: r.bagian });
+      k.sisa -= 1;
+      if (k.sisa === 0 && k.hasil.ok && !berhenti()) await jejak(`tulis ${t.p.tahun}`, () => tulisTahun(k, opsi, kabar));
+    };
+
+    /** Node: the year's check (once), then the document's HTML. */
+    const langkahHtml = async (t: Tugas): Promise<void> => {
+      const k = kumpulan.get(t.p.tahun) as KumpulanTahun;
+      t.t0 = performance.now();
+      if (k.t0 === 0) k.t0 = t.t0;
+      const s = await siapkan(t.p.tahun);
+      if (!s.ok) {
+        t.lewat = true;
+        kabar({ jenis: 'dilewati', pekerjaan: t.p, masalah: s.masalah });
+        return;
+      }
+      t.siap = s;
+      kabar({ jenis: 'mulai', pekerjaan: t.p });
+      t.r = await renderHtml(t.p, s, opsi, (d) => {
+        k.hasil.diagnostik.push(...d);
+        kabar({ jenis: 'diagnostik', tahun: t.p.tahun, diagnostik: d, sumber: loaded.sources });
+      });
+    };
+    /** Node: the document's workbook. */
+    const langkahXlsx = async (t: Tugas): Promise<void> => {
+      if (t.r && t.siap && !t.lewat) await renderXlsx(t.p, t.siap, t.r, opsi);
+      t.xlsxSelesai = true;
+      await selesaikan(t);
+    };
+    /** Chromium: the document's PDF, and what its audit found. */
+    const langkahCetak = async (t: Tugas): Promise<void> => {
+      if (!t.r?.cetak) return;
+      const k = kumpulan.get(t.p.tahun) as KumpulanTahun;
+      await opsi.titik?.('sebelum-cetak');
+      if (opsi.signal?.aborted) throw opsi.signal.reason;
+      const hasil = await browser.cetak(t.r.cetak, {
+        audit: true,
+        auditTerpisah,
+        ...(opsi.titik ? { setelahCetak: () => opsi.titik?.('saat-cetak') as Promise<void> } : {}),
+      });
+      t.pdf = hasil;
+      if (hasil.audit) {
+        const { diagnostikAudit } = await import('../export/audit.js');
+        const temuan = diagnostikAudit(hasil.audit.temuan, `${t.p.dokumen.label} ${t.p.tahun}`, opsi.strict ? 'error' : 'warning');
+        if (temuan.length > 0) {
+          k.hasil.diagnostik.push(...temuan);
+          kabar({ jenis: 'diagnostik', tahun: t.p.tahun, diagnostik: temuan, sumber: loaded.sources });
+          if (temuan.some((d) => d.severity === 'error') && k.hasil.ok) {
             // --strict: a layout finding fails the year; its old outputs stay.
             k.hasil.ok = false;
             k.hasil.kode_keluar = EXIT.dataError;
-            kabar({ jenis: 'gagal', tahun: p.tahun, masalah: r.temuan, keluaran: k.hasil.keluaran });
+            kabar({ jenis: 'gagal', tahun: t.p.tahun, masalah: temuan, keluaran: k.hasil.keluaran });
           }
         }
-        k.berkas.push(...r.berkas.map((file) => ({ urut, file })));
-        k.dokumen.push(r.hasil);
-        kabar({ jenis: 'selesai', pekerjaan: p, hasil: r.hasil, bagian: r.bagian });
-      } finally {
-        k.hasil.durasi_ms += Math.round(performance.now() - t0);
       }
-      k.sisa -= 1;
-      if (k.sisa === 0 && k.hasil.ok) await jejak(`tulis ${p.tahun}`, () => tulisTahun(k, opsi, kabar));
     };
 
-    let berikut = 0;
-    let galat: unknown;
-    const pekerja = async (): Promise<void> => {
-      while (galat === undefined && !opsi.signal?.aborted && berikut < pekerjaan.length) {
-        const urut = berikut++;
+    const laneNode = async (): Promise<void> => {
+      for (const l of urutanLangkahNode(tugas.length, jobs)) {
+        if (berhenti()) break;
+        const t = tugas[l.i] as Tugas;
         try {
-          await satu(pekerjaan[urut] as Pekerjaan, urut);
+          if (l.jenis === 'html') {
+            await bolehRender(l.i);
+            if (berhenti()) break;
+            await langkahHtml(t);
+          } else await langkahXlsx(t);
         } catch (e) {
-          // An environment failure (no browser, unwritable output) ends the whole build.
-          galat ??= e;
+          gagalkan(e);
+        } finally {
+          if (l.jenis === 'html') t.html.selesai(!t.lewat && t.r !== undefined);
+        }
+      }
+      // Stopped early: nobody may wait for HTML that will not come.
+      for (const t of tugas) t.html.selesai(false);
+    };
+    const laneCetak = async (): Promise<void> => {
+      while (!berhenti() && berikutCetak < tugas.length) {
+        const t = tugas[berikutCetak++] as Tugas;
+        bangunkan();
+        try {
+          if (await t.html.janji) await jejak(`cetak ${t.p.dokumen.id} ${t.p.tahun}`, () => langkahCetak(t));
+          t.cetakSelesai = true;
+          await selesaikan(t);
+        } catch (e) {
+          gagalkan(e);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(jobs, pekerjaan.length) }, pekerja));
+    await Promise.all([laneNode(), ...Array.from({ length: Math.min(jobs, tugas.length) }, laneCetak)]);
 
     const semua = [...kumpulan.values()].map((k) => k.hasil).sort((a, b) => a.tahun - b.tahun);
     for (const h of semua) h.dokumen.sort((a, b) => DOKUMEN.findIndex((d) => d.id === a.id) - DOKUMEN.findIndex((d) => d.id === b.id));
@@ -381,19 +462,70 @@ function statusUntuk(loaded: Loaded, tahun: number, dokumen: readonly DefinisiDo
 
 const kunciDiagnostik = (d: Diagnostic): string => `${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
 
-/** A document after the render step: its HTML and workbook files, and what the print step needs. */
+/** A document after the render steps: its HTML and workbook files, and what the print step needs. */
 interface Dirender {
   berkas: OutputFile[];
-  bagian: string[];
   /** Set when a PDF is asked for: the HTML to print and the PDF's metadata. */
   cetak?: { html: string; baseUrl: string; meta: PdfMeta };
   t0: number;
   /** File name without extension (namaBerkas). */
   nama: string;
+  tanggal: Date;
 }
 
-/** Step 1, in Node: the HTML (for HTML and PDF) and the workbook of one document of a ready year. */
-async function renderDokumen(
+/** One job on its way through the pipeline (see buildDokumen). */
+interface Tugas {
+  p: Pekerjaan;
+  urut: number;
+  t0: number;
+  /** Its year's data has errors: nothing is done for it. */
+  lewat?: boolean;
+  siap?: Extract<TahunSiap, { ok: true }>;
+  r?: Dirender;
+  /** Settled when the HTML step is over: true when there is a document to print. */
+  html: Tunda<boolean>;
+  xlsxSelesai: boolean;
+  cetakSelesai: boolean;
+  pdf?: PrintedPdf;
+}
+
+interface Tunda<T> {
+  janji: Promise<T>;
+  /** Settles it; later calls do nothing. */
+  selesai(v: T): void;
+}
+
+function tunda<T>(): Tunda<T> {
+  let f: (v: T) => void = () => undefined;
+  const janji = new Promise<T>((r) => (f = r));
+  let sudah = false;
+  return {
+    janji,
+    selesai(v) {
+      if (sudah) return;
+      sudah = true;
+      f(v);
+    },
+  };
+}
+
+/**
+ * The order of Node's steps for `n` jobs: the HTML of the first `jobs` documents, then each
+ * document's workbook followed by the HTML of the document `jobs` places later. HTML first keeps
+ * Chromium supplied; the workbooks fill the time it prints.
+ */
+export function urutanLangkahNode(n: number, jobs: number): { jenis: 'html' | 'xlsx'; i: number }[] {
+  const langkah: { jenis: 'html' | 'xlsx'; i: number }[] = [];
+  for (let i = 0; i < Math.min(jobs, n); i++) langkah.push({ jenis: 'html', i });
+  for (let i = 0; i < n; i++) {
+    langkah.push({ jenis: 'xlsx', i });
+    if (i + jobs < n) langkah.push({ jenis: 'html', i: i + jobs });
+  }
+  return langkah;
+}
+
+/** Step 1, in Node: the HTML of one document of a ready year (for HTML and PDF). */
+async function renderHtml(
   p: Pekerjaan,
   siap: Extract<TahunSiap, { ok: true }>,
   opsi: OpsiBuild,
@@ -406,7 +538,7 @@ async function renderDokumen(
   const param: ParameterDokumen = { triwulan: opsi.triwulan };
   const nama = namaBerkas(d, tahun, param);
   const tanggal = tanggalDokumen(opsi.env, d.tanggal(ctx, param), tahun);
-  const r: Dirender = { berkas: [], bagian: [], t0, nama };
+  const r: Dirender = { berkas: [], t0, nama, tanggal };
   if (d.html && (format.includes('html') || format.includes('pdf'))) {
     const doc = await jejak(`render html ${d.id}`, async () => (d.html as NonNullable<typeof d.html>)(ctx, param));
     // The check already reported what the narrative lacks; rendering finds the same again.
@@ -432,47 +564,32 @@ async function renderDokumen(
       };
     }
   }
-  if (d.xlsx && format.includes('xlsx')) {
-    r.berkas.push({ relPath: `${nama}.xlsx`, data: await jejak(`render xlsx ${d.id}`, async () => (d.xlsx as NonNullable<typeof d.xlsx>)(ctx, { tanggal }, param)) });
-  }
   return r;
 }
 
-/** Step 2, in Chromium: the PDF (when asked for), then the document's files and result. */
-async function cetakDokumen(
-  p: Pekerjaan,
-  r: Dirender,
-  opsi: OpsiBuild,
-  browser: BrowserBersama,
-): Promise<{ berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen; temuan: Diagnostic[] }> {
+/** Step 1b, in Node: the workbook of the document, when asked for. */
+async function renderXlsx(p: Pekerjaan, siap: Extract<TahunSiap, { ok: true }>, r: Dirender, opsi: OpsiBuild): Promise<void> {
+  const d = p.dokumen;
+  if (!d.xlsx || !p.format.includes('xlsx')) return;
+  const param: ParameterDokumen = { triwulan: opsi.triwulan };
+  const data = await jejak(`render xlsx ${d.id}`, async () => (d.xlsx as NonNullable<typeof d.xlsx>)(siap.ctx, { tanggal: r.tanggal }, param));
+  r.berkas.push({ relPath: `${r.nama}.xlsx`, data });
+}
+
+/** A finished document: its files (by name: html, pdf, xlsx, as listed after writing) and result. */
+function hasilDokumen(p: Pekerjaan, r: Dirender, pdf: PrintedPdf | undefined): { berkas: OutputFile[]; bagian: string[]; hasil: HasilDokumen } {
   const berkas: OutputFile[] = [];
   const bagian: string[] = [];
-  const temuan: Diagnostic[] = [];
-  let halaman: number | undefined;
-  if (r.cetak) {
-    await opsi.titik?.('sebelum-cetak');
-    if (opsi.signal?.aborted) throw opsi.signal.reason;
-    const { printPdf } = await import('../export/pdf.js');
-    const sesi = await browser.ambil();
-    const hasil = await printPdf(sesi, r.cetak, {
-      audit: true,
-      ...(opsi.titik ? { afterPass: async (n: number) => (n === 1 ? opsi.titik?.('saat-cetak') : undefined) } : {}),
-    });
-    if (hasil.audit) {
-      const { diagnostikAudit } = await import('../export/audit.js');
-      temuan.push(...diagnostikAudit(hasil.audit.temuan, `${p.dokumen.label} ${p.tahun}`, opsi.strict ? 'error' : 'warning'));
-    }
-    berkas.push({ relPath: `${r.nama}.pdf`, data: hasil.pdf });
-    halaman = hasil.pages.length;
-    bagian.push(`PDF ${halaman} halaman`);
+  if (pdf) {
+    berkas.push({ relPath: `${r.nama}.pdf`, data: pdf.pdf });
+    bagian.push(`PDF ${pdf.pages.length} halaman`);
   }
   for (const b of r.berkas) {
     berkas.push(b);
     bagian.push(b.relPath.endsWith('.html') ? 'HTML' : 'XLSX');
   }
-  // Files by name (html, pdf, xlsx), as they are listed after writing.
   berkas.sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
   const hasil: HasilDokumen = { id: p.dokumen.id, format: [...p.format], berkas: [], durasi_ms: Math.round(performance.now() - r.t0) };
-  if (halaman !== undefined) hasil.halaman = halaman;
-  return { berkas, bagian, hasil, temuan };
+  if (pdf) hasil.halaman = pdf.pages.length;
+  return { berkas, bagian, hasil };
 }

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { isExportError, type ExportError } from '../export/export-error.js';
 import { EXIT } from '../kode-keluar.js';
-import { browserBersama } from './browser-bersama.js';
+import { buatBrowser } from './pekerja-cetak.js';
 import { buildDokumen, type HasilTahun, type OpsiBuild } from './index.js';
 import { pantauFolder, type Pantauan } from './pantau-folder.js';
 
@@ -49,7 +49,7 @@ export async function tontonBuild(opsi: OpsiBuild & { tahun: number }, t: OpsiTo
   const { templatesDir } = await import('../render/assets.js');
   const folder = t.folder ?? [path.resolve(opsi.cwd, opsi.data), templatesDir()];
   const outDir = path.resolve(opsi.cwd, opsi.out);
-  const browser = browserBersama({ env: opsi.env, timeoutMs: opsi.timeoutMs, browser: opsi.browser });
+  const browser = buatBrowser({ env: opsi.env, timeoutMs: opsi.timeoutMs, browser: opsi.browser });
   let kode: number = EXIT.ok;
   let berjalan: Promise<void> | undefined;
   let lagi = false;

@@ -119,7 +119,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(
       new Option(
         '-j, --jobs <n>',
-        'jumlah dokumen yang dibangun bersamaan, satu browser dipakai bersama, hasilnya sama persis (bawaan: 2 untuk --all/--shard, 1 untuk satu tahun)',
+        'jumlah dokumen yang dicetak bersamaan, satu browser dipakai bersama, hasilnya sama persis (bawaan: 2)',
       ).argParser(parseJobs),
     )
     .addOption(

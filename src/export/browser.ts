@@ -74,7 +74,13 @@ export interface BrowserSession {
   readonly timeoutMs: number;
   /** The browser's temporary profile folder (removed on close). */
   readonly profileDir: string;
+  /** A print page: one opened ahead (siapkanHalaman) when there is one, else a new one. */
   newPage(): Promise<PrintPage>;
+  /**
+   * Opens print pages ahead, up to `n` waiting, so the next documents do not wait for Chromium to
+   * create them (a build calls it while it still reads and renders the data).
+   */
+  siapkanHalaman(n: number): void;
   close(): Promise<void>;
 }
 
@@ -214,12 +220,23 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
   });
   gone.catch(() => undefined);
   let ditutup: Promise<void> | undefined;
+  const baru = (): Promise<PrintPage> => createPrintPage(browser, allowDirs, timeoutMs, gone);
+  const cadangan: Promise<PrintPage>[] = [];
   return {
     executablePath,
     allowDirs,
     timeoutMs,
     profileDir,
-    newPage: () => createPrintPage(browser, allowDirs, timeoutMs, gone),
+    // Every page is set up the same way whenever it was opened (focus claimed, see createPrintPage):
+    // a page opened ahead prints the same bytes.
+    newPage: () => cadangan.shift()?.catch(baru) ?? baru(),
+    siapkanHalaman(n) {
+      while (ditutup === undefined && cadangan.length < n) {
+        const p = baru();
+        p.catch(() => undefined);
+        cadangan.push(p);
+      }
+    },
     close: () =>
       (ditutup ??= (async () => {
         await closeBrowser(browser);

@@ -95,6 +95,12 @@ export interface PrintOptions {
   /** Run the layout audit (audit.ts) on the loaded page before printing. */
   audit?: boolean;
   /**
+   * Run the audit in a second page of its own, alongside the measuring and printing of the first
+   * (one more load of the document, in another renderer process): for a build with one document,
+   * where Chromium would leave a core idle.
+   */
+  auditTerpisah?: boolean;
+  /**
    * Let landscape tables float forward when the portrait page before them would stay mostly
    * empty (apung.ts; default on).
    */
@@ -119,6 +125,8 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
   checkTargetsExist(marks, needed);
   const html = injectAnchorLinks(doc.html, needed);
 
+  const auditLain = options.audit && options.auditTerpisah ? auditDiHalamanLain(session, html, doc.baseUrl, timeoutMs) : undefined;
+  auditLain?.catch(() => undefined);
   const page = await session.newPage();
   try {
     await jejak('muat halaman', () => page.load(html, doc.baseUrl, timeoutMs), 'chromium');
@@ -131,7 +139,7 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
       try {
         const survei = await sesi.jalankan(surveiDiHalaman, undefined);
         aturan = survei.aturan;
-        if (options.audit) audit = await jejak('audit', () => auditHalaman(sesi, undefined, survei), 'chromium');
+        if (options.audit && !auditLain) audit = await jejak('audit', () => auditHalaman(sesi, undefined, survei), 'chromium');
         if (options.apung !== false) {
           const persiapan = await jejak('apung siapkan', () => siapkanApung(sesi, survei.aturan), 'chromium');
           if (persiapan.run.length > 0) {
@@ -180,6 +188,7 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
         for (const id of [...anchors.keys()]) if (id.startsWith(PREFIX_CAP)) anchors.delete(id);
         const printed = await finish(pdfDoc, doc.meta, bookmarks, anchors, frontCount, fresh, passes, page.blocked);
         printed.tocDicap = dicap;
+        if (auditLain) audit = await auditLain;
         if (audit !== undefined) printed.audit = audit;
         if (options.htmlAkhir) printed.htmlAkhir = await htmlTercetak(page, fresh, timeoutMs);
         return printed;
@@ -190,6 +199,25 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
     }
   } finally {
     // a crashed page must not hide the error that crashed it
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The layout audit of `html` in a page of its own (see PrintOptions.auditTerpisah). */
+async function auditDiHalamanLain(session: BrowserSession, html: string, baseUrl: string, timeoutMs: number): Promise<HasilAudit> {
+  const page = await session.newPage();
+  try {
+    await jejak('muat halaman audit', () => page.load(html, baseUrl, timeoutMs), 'chromium');
+    const ukur = async (): Promise<HasilAudit> => {
+      const sesi = await bukaSesiUkur(page.page);
+      try {
+        return await auditHalaman(sesi);
+      } finally {
+        await sesi.tutup();
+      }
+    };
+    return await jejak('audit', () => page.guard(ukur(), timeoutMs, 'memeriksa tata letak'), 'chromium');
+  } finally {
     await page.close().catch(() => undefined);
   }
 }

@@ -126,8 +126,8 @@ export function opsiBuild(tahun: number | undefined, opts: BuildOptions, io: Io)
     format: opts.format,
     triwulan: opts.triwulan,
     shard: opts.shard,
-    // One year: its documents one after the other unless --jobs says otherwise; --all: two at a time.
-    jobs: opts.jobs ?? (tahun === undefined ? undefined : 1),
+    // Two documents print at a time (JOBS_BAWAAN), one year or many: the same bytes as one at a time.
+    jobs: opts.jobs,
     timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined,
     browser: opts.browser,
     strict: opts.strict,
