@@ -1,6 +1,7 @@
 /**
  * Builds the CLI as installed (run by `npm run build`, after tsc and the schema validators):
  *   dist/lkjip.mjs            the launcher (src/cli/peluncur.ts), `bin` of package.json
+ *   dist/lkjip-pekerja.mjs    the launcher of the worker thread that drives Chromium
  *   dist/lkjip.cjs            lkjip itself with its light dependencies and the precompiled schema
  *                             validators, in one CommonJS file
  *   dist/vendor/<paket>.cjs   the three heavy libraries only `build` needs (puppeteer-core, pdf-lib,
@@ -38,6 +39,9 @@ const requireBiasa = {
       teks = teks
         .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
         .replace(/createRequire\(import\.meta\.url\)\(/g, 'require(');
+      // A Node built-in imported lazily: a dynamic import() inside a script loaded from a code
+      // cache has no loader to go to on Node 20; require() of a built-in needs none.
+      teks = teks.replace(/\bimport\(('node:[^']+')\)/g, 'Promise.resolve().then(() => require($1))');
       // The precompiled schema validators (dist/schemas-compiled.cjs) go into the bundle too.
       teks = teks.replace('require(/* dibundel: schemas-compiled.cjs */ file)', `require(${JSON.stringify(path.join(dist, 'schemas-compiled.cjs'))})`);
       return { contents: teks, loader: 'ts' };
@@ -91,17 +95,19 @@ for (const paket of VENDOR) {
     external: TIDAK_DIBUNDEL,
   });
 }
-await esbuild.build({
-  entryPoints: [path.join(akar, 'src/cli/peluncur.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: path.join(dist, 'lkjip.mjs'),
-  banner: { js: '#!/usr/bin/env node' },
-  define: { VENDOR_DIBUNDEL: JSON.stringify(VENDOR) },
-  logLevel: 'warning',
-});
+for (const [masuk, keluar] of [['peluncur', 'lkjip'], ['peluncur-pekerja', 'lkjip-pekerja']]) {
+  await esbuild.build({
+    entryPoints: [path.join(akar, `src/cli/${masuk}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: path.join(dist, `${keluar}.mjs`),
+    banner: { js: keluar === 'lkjip' ? '#!/usr/bin/env node' : '' },
+    define: { VENDOR_DIBUNDEL: JSON.stringify(VENDOR) },
+    logLevel: 'warning',
+  });
+}
 
 // Caches of an older bundle are rejected anyway: remove them, then make those of validate and calc.
 for (const dir of [dist, path.join(dist, 'vendor')]) {
