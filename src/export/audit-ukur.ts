@@ -65,8 +65,11 @@ export interface ArgUkur {
   toleransi: number;
 }
 
-/** Reads the `@page` rules and the page names in use. Runs in the page. */
-export function surveiDiHalaman(): SurveiHalaman {
+/**
+ * Reads the `@page` rules and the page names in use (all elements' styles: skipped with
+ * `dipakai: false` when only the rules are needed). Runs in the page.
+ */
+export function surveiDiHalaman(arg?: { dipakai?: boolean }): SurveiHalaman {
   const aturan: AturanHalaman[] = [];
   const jelajah = (rules: CSSRuleList): void => {
     for (const r of Array.from(rules)) {
@@ -92,6 +95,7 @@ export function surveiDiHalaman(): SurveiHalaman {
     }
   }
   const dipakai = new Set<string>(['']);
+  if (arg?.dipakai === false) return { aturan, dipakai: [...dipakai] };
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     const p = getComputedStyle(el).getPropertyValue('page');
     if (p && p !== 'auto') dipakai.add(p);

@@ -137,7 +137,7 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
     const ukur = async (): Promise<void> => {
       const sesi = await bukaSesiUkur(page.page);
       try {
-        const survei = await sesi.jalankan(surveiDiHalaman, undefined);
+        const survei = await sesi.jalankan(surveiDiHalaman, { dipakai: options.audit === true && !auditLain });
         aturan = survei.aturan;
         if (options.audit && !auditLain) audit = await jejak('audit', () => auditHalaman(sesi, undefined, survei), 'chromium');
         if (options.apung !== false) {

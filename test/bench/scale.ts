@@ -26,7 +26,7 @@ function cariAkar(): string {
   return dir;
 }
 const AKAR = cariAkar();
-const BIN = path.join(AKAR, 'dist/src/cli/bin.js');
+const BIN = path.join(AKAR, 'dist/lkjip.mjs');
 
 /** Copies `sumber` (a data folder) to `tujuan` with `tahunDasar` repeated for `jumlah` consecutive years. */
 export async function buatDataTahunan(sumber: string, tujuan: string, tahunDasar: number, jumlah: number): Promise<number[]> {
