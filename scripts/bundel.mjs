@@ -27,7 +27,19 @@ export const VENDOR = ['puppeteer-core', 'pdf-lib', 'exceljs'];
  * websockets: lkjip drives an installed Chromium over a pipe): left out of the bundle and, should
  * they ever be required, loaded from node_modules as usual.
  */
-const TIDAK_DIBUNDEL = ['chromium-bidi', 'ws', 'proxy-agent', '@tootallnate/quickjs-emscripten', 'yargs', 'yargs/*', 'typescript'];
+const TIDAK_DIBUNDEL = ['chromium-bidi', '@tootallnate/quickjs-emscripten', 'yargs', 'yargs/*', 'typescript'];
+
+/**
+ * Loaded by puppeteer-core when it starts but used only to download browsers through a proxy:
+ * replaced by an empty class (lkjip never downloads a browser), so that it costs nothing.
+ */
+const KOSONG = {
+  name: 'kosong',
+  setup(build) {
+    build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'kosong' }));
+    build.onLoad({ filter: /.*/, namespace: 'kosong' }, () => ({ contents: 'exports.ProxyAgent = class ProxyAgent {};', loader: 'js' }));
+  },
+};
 
 const requireBiasa = {
   name: 'require-biasa',
@@ -93,6 +105,7 @@ for (const paket of VENDOR) {
     stdin: { contents: `module.exports = require(${JSON.stringify(paket)});`, resolveDir: akar, loader: 'js' },
     outfile: path.join(dist, 'vendor', `${paket}.cjs`),
     external: TIDAK_DIBUNDEL,
+    plugins: [KOSONG],
   });
 }
 for (const [masuk, keluar] of [['peluncur', 'lkjip'], ['peluncur-pekerja', 'lkjip-pekerja']]) {

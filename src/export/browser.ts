@@ -220,7 +220,17 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
   });
   gone.catch(() => undefined);
   let ditutup: Promise<void> | undefined;
-  const baru = (): Promise<PrintPage> => createPrintPage(browser, allowDirs, timeoutMs, gone);
+  // The tab Chromium opens at start-up is the first print page: one renderer less to start.
+  let awal: Promise<Page | undefined> | undefined = browser
+    .pages()
+    .then((p) => (p.length === 1 && p[0]?.url() === 'about:blank' ? p[0] : undefined))
+    .catch(() => undefined);
+  const ambilAwal = (): Promise<Page | undefined> => {
+    const a = awal;
+    awal = undefined;
+    return a ?? Promise.resolve(undefined);
+  };
+  const baru = (): Promise<PrintPage> => createPrintPage(browser, allowDirs, timeoutMs, gone, ambilAwal);
   const cadangan: Promise<PrintPage>[] = [];
   return {
     executablePath,
@@ -274,9 +284,10 @@ async function createPrintPage(
   allowDirs: readonly string[],
   defaultTimeoutMs: number,
   gone: Promise<never>,
+  ada?: () => Promise<Page | undefined>,
 ): Promise<PrintPage> {
   const open = async (): Promise<Page> => {
-    const p = await browser.newPage();
+    const p = (await ada?.()) ?? (await browser.newPage());
     // Only the newest tab of a headless Chromium is "visible"; an older tab is hidden, and a hidden
     // page paints its print differently (content outside a page, e.g. the TOC's dotted leaders, is
     // culled instead of emitted clipped): same look, other bytes (LKJIP 2024: 290 KB instead of

@@ -125,11 +125,15 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
   checkTargetsExist(marks, needed);
   const html = injectAnchorLinks(doc.html, needed);
 
-  const auditLain = options.audit && options.auditTerpisah ? auditDiHalamanLain(session, html, doc.baseUrl, timeoutMs) : undefined;
-  auditLain?.catch(() => undefined);
   const page = await session.newPage();
+  let dimuat: Promise<void> = Promise.resolve();
+  // The audit's own page loads once the print page has: the two loads would slow each other, and
+  // only the print page's is on the way to the PDF.
+  const auditLain = options.audit && options.auditTerpisah ? auditDiHalamanLain(session, html, doc.baseUrl, timeoutMs, () => dimuat) : undefined;
+  auditLain?.catch(() => undefined);
   try {
-    await jejak('muat halaman', () => page.load(html, doc.baseUrl, timeoutMs), 'chromium');
+    dimuat = jejak('muat halaman', () => page.load(html, doc.baseUrl, timeoutMs), 'chromium');
+    await dimuat;
     let audit: HasilAudit | undefined;
     let aturan: AturanHalaman[] = [];
     let kotak: KotakToc[] = [];
@@ -204,9 +208,10 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
 }
 
 /** The layout audit of `html` in a page of its own (see PrintOptions.auditTerpisah). */
-async function auditDiHalamanLain(session: BrowserSession, html: string, baseUrl: string, timeoutMs: number): Promise<HasilAudit> {
+async function auditDiHalamanLain(session: BrowserSession, html: string, baseUrl: string, timeoutMs: number, setelah: () => Promise<void>): Promise<HasilAudit> {
   const page = await session.newPage();
   try {
+    await setelah().catch(() => undefined);
     await jejak('muat halaman audit', () => page.load(html, baseUrl, timeoutMs), 'chromium');
     const ukur = async (): Promise<HasilAudit> => {
       const sesi = await bukaSesiUkur(page.page);
