@@ -26,11 +26,12 @@
  *   so the same HTML gives byte-identical files.
  */
 import { PDFDocument } from 'pdf-lib';
-import { ramalApung, rencanaApung, siapkanApung, terapkanApung } from './apung.js';
-import { auditHalaman, type HasilAudit } from './audit.js';
+import { PREFIX_PENANDA, rencanaApung, siapkanDiHalaman, terapkanApung, type PersiapanApung, type RunApung } from './apung.js';
+import { auditHalaman, geometriHalaman, type HasilAudit } from './audit.js';
 import { surveiDiHalaman, type AturanHalaman } from './audit-ukur.js';
 import { bisaDicap, capLabelToc, PREFIX_CAP, rencanaCapToc, tandaiTocDiHalaman, ukurLabelDiHalaman, type KotakToc, type LabelCap, type UkuranLabel } from './cap-toc.js';
-import { bukaSesiUkur } from './sesi-ukur.js';
+import { ramalDiHalaman, type PosisiRamalan } from './ramal-halaman.js';
+import { bukaSesiUkur, type SesiUkur } from './sesi-ukur.js';
 import type { BrowserSession, PrintPage } from './browser.js';
 import { ExportError } from './export-error.js';
 import { injectAnchorLinks, scanHtml, type Bookmark, type HtmlMarks } from './html-marks.js';
@@ -144,15 +145,13 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
         const survei = await sesi.jalankan(surveiDiHalaman, { dipakai: options.audit === true && !auditLain });
         aturan = survei.aturan;
         if (options.audit && !auditLain) audit = await jejak('audit', () => auditHalaman(sesi, undefined, survei), 'chromium');
-        if (options.apung !== false) {
-          const persiapan = await jejak('apung siapkan', () => siapkanApung(sesi, survei.aturan), 'chromium');
-          if (persiapan.run.length > 0) {
-            const terpakai = await jejak('apung ramal', () => ramalApung(sesi, persiapan), 'chromium');
-            await jejak('apung terapkan', () => terapkanApung(sesi, rencanaApung(persiapan, terpakai)), 'chromium');
-          }
+        const apung = options.apung !== false;
+        const siap = await jejak('apung dan daftar isi', () => siapkanCetak(sesi, aturan, { apung, toc: marks.tocTargets.length > 0 }), 'chromium');
+        kotak = siap.kotak;
+        if (siap.persiapan.run.length > 0) {
+          await jejak('apung terapkan', () => terapkanApung(sesi, rencanaApung(siap.persiapan, siap.terpakai)), 'chromium');
         }
         if (marks.tocTargets.length > 0) {
-          kotak = await jejak('tandai toc', () => sesi.jalankan(tandaiTocDiHalaman, { prefix: PREFIX_CAP }), 'chromium');
           if (options.capToc === false || !bisaDicap(kotak)) {
             kotak = [];
             await sesi.jalankan(isiTocDiHalaman, { label: {}, cadangan: PLACEHOLDER });
@@ -205,6 +204,62 @@ export async function printPdf(session: BrowserSession, doc: PdfSource, options:
     // a crashed page must not hide the error that crashed it
     await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * In one evaluation of the loaded page, the steps before the print that lay it out: the runs of
+ * landscape blocks (apung.ts) with their markers and followers' heights, and the TOC number boxes
+ * with their markers (cap-toc.ts), both at the portrait page's printable width; then the document
+ * as page-sized columns for the markers' places on their pages (ramal-halaman.ts). The root element
+ * keeps that width across the steps, so the document is laid out twice instead of once per step.
+ */
+async function siapkanCetak(
+  sesi: SesiUkur,
+  aturan: readonly AturanHalaman[],
+  opsi: { apung: boolean; toc: boolean },
+): Promise<{ persiapan: PersiapanApung; terpakai: Map<string, number>; kotak: KotakToc[] }> {
+  const pxPerMm = 96 / 25.4;
+  const geometri: Record<string, { lebar: number; tinggi: number }> = {};
+  for (const nama of new Set(['', ...aturan.map((a) => a.nama)])) {
+    const g = geometriHalaman(aturan, nama);
+    geometri[nama] = { lebar: g.lebarCetakMm * pxPerMm, tinggi: g.tinggiCetakMm * pxPerMm };
+  }
+  const arg = {
+    lebar: Math.floor(geometriHalaman(aturan, '').lebarCetakMm * pxPerMm),
+    geometri,
+    apung: opsi.apung,
+    toc: opsi.toc,
+    prefixApung: PREFIX_PENANDA,
+    prefixToc: PREFIX_CAP,
+  };
+  const sumber = `(() => {
+    const siapkan = ${siapkanDiHalaman.toString()};
+    const tandai = ${tandaiTocDiHalaman.toString()};
+    const ramal = ${ramalDiHalaman.toString()};
+    const arg = ${JSON.stringify(arg)};
+    const akar = document.documentElement;
+    const gayaAkar = akar.getAttribute('style');
+    akar.style.width = arg.lebar + 'px';
+    try {
+      const run = arg.apung ? siapkan({ prefix: arg.prefixApung, lebar: arg.lebar }) : [];
+      const kotak = arg.toc ? tandai({ prefix: arg.prefixToc }) : [];
+      const perHalaman = {};
+      for (const r of run) (perHalaman[r.halaman] ??= []).push(r.id);
+      const posisi = {};
+      for (const [h, ids] of Object.entries(perHalaman)) {
+        const g = arg.geometri[h] ?? arg.geometri[''];
+        ramal({ lebar: g.lebar, tinggi: g.tinggi, ids }).forEach((p, i) => { posisi[ids[i]] = p; });
+      }
+      return { run, kotak, posisi };
+    } finally {
+      if (gayaAkar === null) akar.removeAttribute('style');
+      else akar.setAttribute('style', gayaAkar);
+    }
+  })()`;
+  const r = await sesi.jalankanSumber<{ run: RunApung[]; kotak: KotakToc[]; posisi: Record<string, PosisiRamalan | null> }>(sumber);
+  const terpakai = new Map<string, number>();
+  for (const [id, p] of Object.entries(r.posisi)) if (p) terpakai.set(id, Math.max(0, p.atasPx));
+  return { persiapan: { aturan: [...aturan], run: r.run }, terpakai, kotak: r.kotak };
 }
 
 /** The layout audit of `html` in a page of its own (see PrintOptions.auditTerpisah). */

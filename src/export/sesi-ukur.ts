@@ -14,6 +14,8 @@ import type { CDPSession, Page } from 'puppeteer-core';
 export interface SesiUkur {
   /** Evaluates `fungsi(arg)` in the isolated world; `fungsi` must be self-contained (sent as source). */
   jalankan<T, A>(fungsi: (arg: A) => T, arg: A): Promise<T>;
+  /** Evaluates an expression built from such functions' source (several steps in one evaluation). */
+  jalankanSumber<T>(sumber: string): Promise<T>;
   tutup(): Promise<void>;
 }
 
@@ -27,18 +29,16 @@ export async function bukaSesiUkur(page: Page): Promise<SesiUkur> {
       grantUniveralAccess: false,
     });
     await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
+    const jalankanSumber = async <T>(expression: string): Promise<T> => {
+      const r = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
+      if (r.exceptionDetails) {
+        throw new Error(`pengukuran tata letak gagal di halaman: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+      }
+      return r.result.value as T;
+    };
     return {
-      async jalankan(fungsi, arg) {
-        const r = await cdp.send('Runtime.evaluate', {
-          expression: `(${fungsi.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`,
-          contextId: executionContextId,
-          returnByValue: true,
-        });
-        if (r.exceptionDetails) {
-          throw new Error(`pengukuran tata letak gagal di halaman: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-        }
-        return r.result.value as never;
-      },
+      jalankan: (fungsi, arg) => jalankanSumber(`(${fungsi.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`),
+      jalankanSumber,
       async tutup() {
         await cdp.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
         await cdp.detach().catch(() => undefined);
