@@ -122,7 +122,8 @@ for (const [masuk, keluar] of [['peluncur', 'lkjip'], ['peluncur-pekerja', 'lkji
   });
 }
 
-// Caches of an older bundle are rejected anyway: remove them, then make those of validate and calc.
+// Caches once kept beside the bundle (older builds): remove them; then make those of validate and
+// calc in the user cache folder (muat-bundel.ts).
 for (const dir of [dist, path.join(dist, 'vendor')]) {
   for (const n of readdirSync(dir)) if (n.endsWith('.cache')) rmSync(path.join(dir, n), { force: true });
 }
