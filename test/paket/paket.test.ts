@@ -137,7 +137,9 @@ describe('the tarball (npm pack)', () => {
   });
 
   it('is small (stated in the test output) and its package.json runs no script when installed', () => {
-    expect(paket.size).toBeLessThan(1_500_000);
+    // About 1.45 MB: the bundle (dist/lkjip.cjs and dist/vendor/, minified whitespace) is most of it;
+    // dist/src/ (tsc's modules for the tests) is not shipped.
+    expect(paket.size).toBeLessThan(2_000_000);
     expect(paket.entryCount).toBeLessThan(400);
     // An install script (or `prepare`, which npm >= 11.16 lists as one for a local .tgz and asks the
     // user to allow) would run, or warn, on every user's machine: the build happens at `npm pack`.
