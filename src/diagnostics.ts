@@ -271,7 +271,10 @@ export const KATALOG = {
     judul: 'Tahun yang diminta belum lengkap',
     tingkat: 'error',
     pesan: (p) => `Tahun ${p.tahun} belum dapat dibangun; yang belum ada: ${p.kurang.join(', ')}.`,
-    saran: (p) => `lengkapi folder data/${p.tahun}/ dengan ${p.kurang.join(', ')}`,
+    saran: (p) =>
+      p.kurang.includes('seluruh folder tahun')
+        ? `buat folder tahunnya dengan \`lkjip init ${p.tahun}\` (dengan --data <folder> bila datanya bukan di ./data), lalu isi nilainya`
+        : `lengkapi folder tahun ${p.tahun} (disebut di atas) dengan: ${p.kurang.join(', ')}`,
   }),
   LKJ310: entri<{ detail: string }>({
     judul: 'Referensi narasi tidak dikenal',

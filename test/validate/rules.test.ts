@@ -108,7 +108,10 @@ describe('cross-file rules', () => {
     expect((await periksa({ '2023/kinerja.yaml': 'tahun: 2023\nindikator: []\n' }, 2023)).map((d) => `${d.code} ${d.severity}`)).toEqual([
       'LKJ401 info',
     ]);
-    expect((await periksa({}, 2025)).map((d) => d.code)).toEqual(['LKJ402']);
+    const hilang = await periksa({}, 2025);
+    expect(hilang.map((d) => d.code)).toEqual(['LKJ402']);
+    // The way out for a year that does not exist yet is `lkjip init`, not "complete data/2025/".
+    expect(hilang[0]!.hint).toContain('lkjip init 2025');
   });
 
   it('a year is checked with its history only', async () => {
