@@ -71,6 +71,16 @@ function ringkasPk(ctx: Konteks, tahun: number): RingkasPk | null {
 }
 
 /** Every table of one year as plain values, plus the diagnostics met on the way. */
+/** The Renstra period and its target columns (see HasilTahun.tahun_renstra). */
+export function tahunRenstra(data: DataSet, tahun: number): HasilTahun['tahun_renstra'] {
+  const awal = data.strategis?.periode?.awal ?? tahun;
+  const akhir = data.strategis?.periode?.akhir ?? tahun;
+  const targetAwal = (data.strategis?.indikator ?? []).some((i) => i.target?.[String(awal)] !== undefined && i.target?.[String(awal)] !== null);
+  const pertama = targetAwal ? awal : awal + 1;
+  const tahun_target = Array.from({ length: Math.max(0, akhir - pertama + 1) }, (_, i) => pertama + i);
+  return { awal, akhir, tahun_target, tahun_data_awal: pertama - 1 };
+}
+
 export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
   const peringatan: Diagnostic[] = [];
   const ctx = buatKonteks(data, peringatan);
@@ -93,10 +103,7 @@ export function hitungTahun(data: DataSet, tahun: number): HasilTahun {
     tahun,
     skala,
     desimal_persen: desimal,
-    tahun_renstra: {
-      awal: data.strategis?.periode?.awal ?? tahun,
-      akhir: data.strategis?.periode?.akhir ?? tahun,
-    },
+    tahun_renstra: tahunRenstra(data, tahun),
     kinerja,
     sasaran,
     anggaran: { lra: lraTahun(ctx, tahun), opd, pk: ringkasPk(ctx, tahun) },

@@ -277,7 +277,18 @@ export interface HasilTahun {
   /** Effective category scale (Opd.pengaturan.skala_penilaian or the default). */
   skala: BatasKategori[];
   desimal_persen: number;
-  tahun_renstra: { awal: number; akhir: number };
+  tahun_renstra: {
+    awal: number;
+    akhir: number;
+    /**
+     * Years of the Renstra's yearly target columns (Tabel 2.2 and its sheet): awal+1..akhir, plus
+     * `awal` itself when any indicator has a target for it (a Renstra "2025-2029" whose first plan
+     * year is 2025, against one "2021-2026" whose 2021 is the baseline).
+     */
+    tahun_target: number[];
+    /** The year the DATA AWAL column stands for: the year before the first target year. */
+    tahun_data_awal: number;
+  };
   kinerja: {
     tujuan: BarisKinerja[];
     iku: BarisKinerja[];

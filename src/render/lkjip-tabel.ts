@@ -266,8 +266,7 @@ function viewIIA1(ctx: KonteksDokumen) {
 }
 
 function view221(ctx: KonteksDokumen) {
-  const { awal, akhir } = ctx.h.tahun_renstra;
-  const tahun = Array.from({ length: Math.max(0, akhir - awal) }, (_, i) => awal + 1 + i);
+  const { tahun_target: tahun, tahun_data_awal: awal } = ctx.h.tahun_renstra;
   const sasaran = ctx.data.strategis.sasaran.filter((s) => s.jenis === 'utama');
   const baris = sasaran.flatMap((s, i) =>
     s.indikator.map((id, j) => {

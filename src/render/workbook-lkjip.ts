@@ -245,8 +245,7 @@ function lembarSarana(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
 }
 
 function lembar221(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
-  const { awal, akhir } = ctx.h.tahun_renstra;
-  const tahun = Array.from({ length: Math.max(0, akhir - awal) }, (_, i) => awal + 1 + i);
+  const { tahun_target: tahun, tahun_data_awal: awal } = ctx.h.tahun_renstra;
   const l = mulaiLembar(env, ctx, '2.2.1', 'Tabel 2.2.1', [5, 34, 34, 34, 10, 12, ...tahun.map(() => 11)]);
   l.ulangKolom(3);
   l.kepala([
