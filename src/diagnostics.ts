@@ -637,6 +637,15 @@ export const KATALOG = {
       'Realisasi kumulatif tidak mungkin lebih kecil dari jumlah realisasi tahunannya; kolom TC-29 dan E.81 yang memakainya menjadi tidak konsisten.',
     saran: () => 'periksa realisasi_sd_tahun_lalu dan realisasi tahun-tahun sebelumnya dengan dokumen sumber',
   }),
+  LKJ339: entri<{ program: string; sasaran: string[] }>({
+    judul: 'Anggaran program terhitung dua kali',
+    tingkat: 'warning',
+    pesan: (p) =>
+      `Program ${p.program} menjadi sel anggaran di lebih dari satu tempat (${p.sasaran.join(', ')}): pagu dan realisasinya tercetak di setiap sel itu, ` +
+      'sehingga tabel anggaran per sasaran di Bab III LKJIP (lembar 3.2.a, 3.2.b dan 3.3.a lampiran Excel) menjumlah lebih dari anggaran perangkat daerah dan "% anggaran dari total" melebihi 100 % bila dijumlahkan.',
+    saran: () =>
+      'sebut program itu di `alokasi_anggaran` (atau `program`) satu sasaran saja: sasaran yang paling didukungnya; sasaran lain tetap boleh menyebutnya di teks',
+  }),
   LKJ340: entri<{ baris: string; sumber: string[] }>({
     judul: 'Baris tabel kondisi punya lebih dari satu sumber nilai',
     tingkat: 'error',

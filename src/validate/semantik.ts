@@ -309,4 +309,39 @@ export const tabelKondisiSah: Aturan = {
   },
 };
 
-export const ATURAN_SEMANTIK: readonly Aturan[] = [triwulanSesuaiTahunan, tidakNegatif, kumulatifTidakKurang, tabelKondisiSah];
+/**
+ * A program's money goes into one budget cell (Tabel 3.2.a / 3.2.b / 3.3.a): the cells come from
+ * `sasaran[].alokasi_anggaran[].program`, or `sasaran[].program` for a sasaran without them. A
+ * program in two cells is counted twice there: warned at its second place.
+ */
+export const anggaranSekali: Aturan = {
+  nama: 'anggaran-sekali',
+  periksa(ctx) {
+    const f = ctx.strategis;
+    if (!f || !isObj(f.value)) return [];
+    const tempat = new Map<string, { nama: string; path: string }[]>();
+    arr(f.value.sasaran).forEach((s, i) => {
+      if (!isObj(s)) return;
+      const nama = str(s.id) ?? `sasaran ke-${i + 1}`;
+      const sel = Array.isArray(s.alokasi_anggaran)
+        ? arr(s.alokasi_anggaran).flatMap((a, j) => (isObj(a) ? arr(a.program).map((k, m) => ({ k, path: `/sasaran/${i}/alokasi_anggaran/${j}/program/${m}` })) : []))
+        : arr(s.program).map((k, m) => ({ k, path: `/sasaran/${i}/program/${m}` }));
+      for (const { k, path } of sel) {
+        const kode = str(k);
+        if (!kode) continue;
+        const daftar = tempat.get(kode) ?? [];
+        daftar.push({ nama, path });
+        tempat.set(kode, daftar);
+      }
+    });
+    const out: Diagnostic[] = [];
+    for (const [program, daftar] of tempat) {
+      if (daftar.length < 2) continue;
+      const kedua = daftar[1] as { path: string };
+      out.push(diagnosa('LKJ339', { program, sasaran: daftar.map((d) => d.nama) }, { ...ctx.lok(f, kedua.path), found: program }));
+    }
+    return out;
+  },
+};
+
+export const ATURAN_SEMANTIK: readonly Aturan[] = [triwulanSesuaiTahunan, tidakNegatif, kumulatifTidakKurang, tabelKondisiSah, anggaranSekali];
