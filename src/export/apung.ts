@@ -196,7 +196,7 @@ export function siapkanDiHalaman(arg: { prefix: string; lebar: number }): RunApu
       hasil.push({
         id,
         halaman: halamanBab,
-        isi: run.map((r) => ({ tinggiPx: tinggi(r.el), judul: /^H[1-6]$/.test(r.el.tagName), figur: r.el.tagName === 'FIGURE', paragraf: r.el.tagName === 'P' })),
+        isi: run.map((r) => ({ tinggiPx: tinggi(r.el), judul: /^H[1-6]$/.test(r.el.tagName), figur: r.el.tagName === 'FIGURE', paragraf: r.el.tagName === 'P' || r.el.tagName === 'BLOCKQUOTE' })),
         pengikut: pengikut.map((el) => ({ tinggiPx: tinggi(el), judul: /^H[1-6]$/.test(el.tagName) })),
       });
     }
