@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import { formatAngka, formatPersen, type Angka } from '../util/format.js';
+import { formatAngka, formatPersen, satuanPersen, type Angka } from '../util/format.js';
 import { terbilang, terbilangRupiah } from '../util/terbilang.js';
 
 export type HandlebarsEnv = typeof Handlebars;
@@ -65,13 +65,15 @@ export function romawi(n: number): string {
 }
 
 /**
- * A value in its unit as official tables print it: "87%", "83,50", "2 Inovasi", "128 orang".
- * Percent-like units are glued, words are separated by a space; `desimal` defaults to 2 for
- * fractional numbers and 0 for whole numbers.
+ * A value in its unit as official tables print it: "87,00%", "83,50", "2 Inovasi", "128 orang".
+ * Percent-like units are glued, words are separated by a space. `desimal` defaults to
+ * `desimalPersen` (pengaturan.desimal_persen) for a percentage, whatever the value, so that every
+ * percentage of a document has the same decimals ("99,00%" next to "99,50%"); otherwise 2 for
+ * fractional numbers and 0 for whole numbers (counts stay "128 orang").
  */
-export function formatNilai(n: Angka, satuan?: string | null, desimal?: number): string {
+export function formatNilai(n: Angka, satuan?: string | null, desimal?: number, desimalPersen = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '-';
-  const d = desimal ?? (Number.isInteger(n) ? 0 : 2);
+  const d = desimal ?? (satuanPersen(satuan) ? desimalPersen : Number.isInteger(n) ? 0 : 2);
   const angka = formatAngka(n, d);
   if (!satuan || satuan === 'nilai' || satuan === 'indeks' || satuan === 'angka') return angka;
   if (satuan === '%') return `${angka}%`;
@@ -90,7 +92,7 @@ export function createEnv(desimalPersen = 2): HandlebarsEnv {
   hb.registerHelper('persen', (v: unknown, d: unknown) => formatPersen(num(v), opt(d) ?? desimalPersen));
   hb.registerHelper('rupiah', (v: unknown) => formatAngka(num(v), 0));
   hb.registerHelper('nilai', (v: unknown, satuan: unknown, d: unknown) =>
-    formatNilai(num(v), typeof satuan === 'string' ? satuan : null, opt(d)),
+    formatNilai(num(v), typeof satuan === 'string' ? satuan : null, opt(d), desimalPersen),
   );
   hb.registerHelper('terbilang', (v: unknown) => (typeof v === 'number' ? terbilang(v) : ''));
   hb.registerHelper('terbilang_rupiah', (v: unknown) => (typeof v === 'number' ? terbilangRupiah(v) : ''));

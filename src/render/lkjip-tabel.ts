@@ -312,8 +312,10 @@ function viewPkIkhtisar(ctx: KonteksDokumen) {
   };
 }
 
-function viewSkala(ctx: KonteksDokumen): { baris: (IntervalSkala & { nomor: number })[] } {
-  return { baris: intervalSkala(ctx.h.skala).map((b, i) => ({ ...b, nomor: i + 1 })) };
+/** The grading scale's bounds are thresholds, not measured percentages: "> 90%", decimals only when one has them. */
+function viewSkala(ctx: KonteksDokumen): { baris: (IntervalSkala & { nomor: number })[]; desimal: number } {
+  const baris = intervalSkala(ctx.h.skala).map((b, i) => ({ ...b, nomor: i + 1 }));
+  return { baris, desimal: desimalSatuan(null, baris.flatMap((b) => [b.lebih_dari, b.sampai])) };
 }
 
 function viewTargetTujuan(ctx: KonteksDokumen) {

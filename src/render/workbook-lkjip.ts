@@ -75,7 +75,7 @@ function nilai(ctx: KonteksDokumen, id: string, n: Nilai, satuan: string, predik
   const skala = skalaPredikat(definisiIndikator(ctx, id)?.predikat);
   return {
     v: n,
-    fmt: formatNilai(satuan, n),
+    fmt: formatNilai(satuan, n, ctx.h.desimal_persen),
     rata: 'kanan',
     ...(skala ? { predikat: { skala, desimal: ctx.h.desimal_persen, hasil: predikat } } : {}),
   };
@@ -233,7 +233,7 @@ function lembarSarana(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       l.baris([teks(b.uraian, { indent: kedalaman, tebal: true }), null, null, null]);
     } else {
       const jumlah = b.jumlah ?? null;
-      l.baris([teks(b.uraian, { indent: kedalaman }), satuan(b.satuan), angka(jumlah, formatNilai(b.satuan, jumlah)), angka(b.nilai ?? null, FORMAT.rupiah)]);
+      l.baris([teks(b.uraian, { indent: kedalaman }), satuan(b.satuan), angka(jumlah, formatNilai(b.satuan, jumlah, ctx.h.desimal_persen)), angka(b.nilai ?? null, FORMAT.rupiah)]);
       daun.push(ref(r, 4));
     }
     for (const c of b.rincian ?? []) jalan(c, kedalaman + 1);
@@ -274,10 +274,10 @@ function lembar221(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
         teks(ind?.nama ?? id),
         teks(ind?.rumus ?? '-'),
         satuan(unit),
-        angka(awal, formatNilai(unit, awal)),
+        angka(awal, formatNilai(unit, awal, ctx.h.desimal_persen)),
         ...tahun.map((t) => {
           const n = ind?.target?.[String(t)] ?? null;
-          return angka(n, formatNilai(unit, n));
+          return angka(n, formatNilai(unit, n, ctx.h.desimal_persen));
         }),
       ]);
     });
@@ -313,10 +313,10 @@ function lembarPk(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
     teks(String(nomor), { rata: 'tengah' }),
     teks(s.uraian),
     teks(b.nama),
-    angka(b.target_pk_apbd, formatNilai(b.satuan, b.target_pk_apbd)),
+    angka(b.target_pk_apbd, formatNilai(b.satuan, b.target_pk_apbd, ctx.h.desimal_persen)),
     teks(s.uraian),
     teks(b.nama),
-    angka(b.target_pk_papbd, formatNilai(b.satuan, b.target_pk_papbd)),
+    angka(b.target_pk_papbd, formatNilai(b.satuan, b.target_pk_papbd, ctx.h.desimal_persen)),
     satuan(b.satuan),
   ];
   const utama = ctx.h.sasaran.filter((s) => s.jenis === 'utama');

@@ -64,7 +64,7 @@ function nilai(ctx: KonteksDokumen, id: string, n: Nilai, satuan: string, extra:
   if (n === null) return { v: null, rata: 'kanan', ...extra };
   const skala = skalaPredikat(definisiIndikator(ctx, id)?.predikat);
   const predikat = skala ? { predikat: { skala, desimal: ctx.h.desimal_persen, hasil: predikatNilai(ctx.data, id, n, ctx.h.desimal_persen) } } : {};
-  return { v: n, fmt: formatNilai(satuan, n), rata: 'kanan', ...predikat, ...extra };
+  return { v: n, fmt: formatNilai(satuan, n, ctx.h.desimal_persen), rata: 'kanan', ...predikat, ...extra };
 }
 
 /** The SATUAN cell of a row. */
@@ -83,10 +83,10 @@ function target(ctx: KonteksDokumen, t: RenjaTarget): Sel {
   return nilai(ctx, t.id, n, satuanTarget(ctx, t));
 }
 
-function targetRincian(r: RenjaRincian): Sel | null {
+function targetRincian(ctx: KonteksDokumen, r: RenjaRincian): Sel | null {
   if (r.kelompok || r.target === undefined) return null;
   if (r.target === null) return teks('-', { rata: 'kanan' });
-  return { v: r.target, fmt: formatNilai(r.satuan ?? '', r.target), rata: 'kanan' };
+  return { v: r.target, fmt: formatNilai(r.satuan ?? '', r.target, ctx.h.desimal_persen), rata: 'kanan' };
 }
 
 function satuanRincian(r: RenjaRincian): Sel | null {
@@ -281,13 +281,13 @@ export function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
           // 12: sum of the quarters for a cumulative indicator, else the latest reported quarter;
           // without quarters the annual realisation (a base value).
           cells[E.k12 - 1] = adaTw
-            ? rumus(k.kumulatif ? rumusJumlah(tw) : rumusTerakhir(tw), k.k12, formatNilai(k.satuan, k.k12))
+            ? rumus(k.kumulatif ? rumusJumlah(tw) : rumusTerakhir(tw), k.k12, formatNilai(k.satuan, k.k12, ctx.h.desimal_persen))
             : v(k.k12);
           cells[E.k13 - 1] = rumus(rumusCapaian(rumusK, pembagi(k.target_evaluasi, K(E.k7)), K(E.k12)), k.k13);
           cells[E.k14 - 1] = rumus(
             k.kumulatif ? rumusJumlah([K(E.k6), K(E.k12)]) : rumusTerakhir([K(E.k6), K(E.k12)]),
             k.k14,
-            formatNilai(k.satuan, k.k14),
+            formatNilai(k.satuan, k.k14, ctx.h.desimal_persen),
           );
           cells[E.k15 - 1] = rumus(rumusCapaian(rumusK, K(E.k5), K(E.k14)), k.k15);
         }
@@ -431,7 +431,7 @@ function lembarTc29(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       v(b.k7),
       rumus(rumusCapaian(rumusK, R(7), R(8)), b.k8),
       v(b.k9),
-      rumus(b.kumulatif ? rumusJumlah([R(6), R(8), R(10)]) : rumusTerakhir([R(6), R(8), R(10)]), b.k10, formatNilai(b.satuan, b.k10)),
+      rumus(b.kumulatif ? rumusJumlah([R(6), R(8), R(10)]) : rumusTerakhir([R(6), R(8), R(10)]), b.k10, formatNilai(b.satuan, b.k10, ctx.h.desimal_persen)),
       rumus(rumusCapaian(rumusK, R(5), R(11)), b.k11),
     ]);
   }
@@ -624,8 +624,8 @@ function lembarTc31(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
         const u = (r: RenjaRincian | undefined) => (r ? teks(r.uraian, { indent: 3, tebal: r.kelompok === true }) : null);
         const p = (r: RenjaRincian | undefined) => (r && !r.kelompok && r.pagu !== undefined ? angka(r.pagu, FORMAT.rupiah) : null);
         const cells: (Sel | null)[] = Array.from({ length: kolom }, () => null);
-        isiSisi(cells, T31.rkpd, { nama: u(x), satuan: x ? satuanRincian(x) : null, target: x ? targetRincian(x) : null, pagu: p(x) });
-        isiSisi(cells, T31.analisis, { nama: u(y), satuan: y ? satuanRincian(y) : null, target: y ? targetRincian(y) : null, pagu: p(y) });
+        isiSisi(cells, T31.rkpd, { nama: u(x), satuan: x ? satuanRincian(x) : null, target: x ? targetRincian(ctx, x) : null, pagu: p(x) });
+        isiSisi(cells, T31.analisis, { nama: u(y), satuan: y ? satuanRincian(y) : null, target: y ? targetRincian(ctx, y) : null, pagu: p(y) });
         cells[T31.catatan - 1] = teks(y?.keterangan ?? x?.keterangan ?? '');
         l.baris(cells);
       });
@@ -713,7 +713,7 @@ function lembar41(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
         const cells: (Sel | null)[] = Array.from({ length: kolom }, () => null);
         cells[M.nama - 1] = teks(r.uraian, { indent: 3, tebal: r.kelompok === true });
         cells[M.satuan - 1] = satuanRincian(r);
-        cells[M.target - 1] = targetRincian(r);
+        cells[M.target - 1] = targetRincian(ctx, r);
         cells[M.pagu - 1] = !r.kelompok && r.pagu !== undefined ? angka(r.pagu, FORMAT.rupiah) : null;
         cells[M.sumber - 1] = teks(r.keterangan ?? '');
         l.baris(cells);

@@ -8,6 +8,7 @@
  * - functions are those Excel and LibreOffice share (IF, AND, ISNUMBER, COUNT, SUM, AVERAGE, ROUND).
  */
 import type { BatasKategori, RumusCapaian } from '../model/types.js';
+import { satuanPersen } from '../util/format.js';
 
 /** Guarded a / b x 100. */
 export function rumusPersen(a: string, b: string): string {
@@ -95,13 +96,14 @@ export function rumusKategori(capaian: string, skala: readonly BatasKategori[], 
 }
 
 /**
- * Number format of an indicator value: two decimals for a percentage or a fraction, else whole
- * numbers. Never the unit: that is the sheet's SATUAN column (no literal text in a number format,
- * so every value stays a number for Excel).
+ * Number format of an indicator value, the decimals the PDF prints (render/handlebars-env.ts
+ * formatNilai): a percentage with `desimalPersen` (pengaturan.desimal_persen), a fraction with two,
+ * else whole numbers. Never the unit: that is the sheet's SATUAN column (no literal text in a number
+ * format, so every value stays a number for Excel).
  */
-export function formatNilai(satuan: string | null | undefined, nilai: number | null | undefined): string {
-  const desimal = (satuan ?? '').trim() === '%' || (typeof nilai === 'number' && !Number.isInteger(nilai));
-  return desimal ? '#,##0.00' : '#,##0';
+export function formatNilai(satuan: string | null | undefined, nilai: number | null | undefined, desimalPersen = 2): string {
+  const d = satuanPersen(satuan) ? desimalPersen : typeof nilai === 'number' && !Number.isInteger(nilai) ? 2 : 0;
+  return d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0';
 }
 
 /** An indicator's own grading scale (SAKIP AA/A/BB...) as category rows; null without one. */

@@ -98,6 +98,12 @@ export function formatNilai(n: Angka, maksDesimal = 2, minDesimal = 0): string {
   return teks.slice(0, akhir);
 }
 
+/** True for a percentage unit ("%", "persen", "Persen (%)"): printed with pengaturan.desimal_persen. */
+export function satuanPersen(satuan: string | null | undefined): boolean {
+  const s = (satuan ?? '').trim().toLowerCase();
+  return s === '%' || s.startsWith('persen');
+}
+
 /**
  * Decimals a value is shown with, by its unit: percentages with `desimalPersen`; scores, indices and
  * fractional numbers with 2; whole counts without. With several values (one row of a table over
@@ -105,7 +111,7 @@ export function formatNilai(n: Angka, maksDesimal = 2, minDesimal = 0): string {
  */
 export function desimalSatuan(satuan: string | null | undefined, nilai: Angka | readonly Angka[], desimalPersen = 2): number {
   const s = (satuan ?? '').trim().toLowerCase();
-  if (s === '%' || s.startsWith('persen')) return desimalPersen;
+  if (satuanPersen(s)) return desimalPersen;
   const daftar: readonly Angka[] = Array.isArray(nilai) ? nilai : [nilai as Angka];
   if (s === 'nilai' || s === 'indeks' || s === 'angka' || s === 'poin') return 2;
   return daftar.some((n) => adaAngka(n) && !Number.isInteger(n)) ? 2 : 0;

@@ -89,9 +89,9 @@ describe('every table for 2024', () => {
 });
 
 describe('key cells', () => {
-  it('3.1.a: IKU-1 87% / 89,60% / 102,99 / Sangat Tinggi; SAKIP with its grade; group rows', () => {
+  it('3.1.a: IKU-1 87,00% / 89,60% / 102,99 / Sangat Tinggi; SAKIP with its grade; group rows', () => {
     expect(cari('3.1.a', 'Persentase peserta pelatihan').slice(1)).toEqual([
-      'Persentase peserta pelatihan yang berkualitas dan kompeten', '87%', '89,60%', '102,99', 'Sangat Tinggi', 'Bidang Pelatihan',
+      'Persentase peserta pelatihan yang berkualitas dan kompeten', '87,00%', '89,60%', '102,99', 'Sangat Tinggi', 'Bidang Pelatihan',
     ]);
     expect(cari('3.1.a', 'Persentase tingkat perselisihan').slice(2, 6)).toEqual(['3,50%', '1,50%', '157,14', 'Sangat Tinggi']);
     expect(cari('3.1.a', 'Nilai SAKIP').slice(2, 6)).toEqual(['83,50 (A)', '81,30 (A)', '97,37', 'Sangat Tinggi']);
@@ -126,7 +126,7 @@ describe('key cells', () => {
 
   it('3.2.b: kinerja and anggaran side by side', () => {
     expect(cari('3.2.b', 'Persentase penyerapan').slice(1)).toEqual([
-      '86%', '86,21%', '100,24', '340.000.000', '304.241.604', '89,48',
+      '86,00%', '86,21%', '100,24', '340.000.000', '304.241.604', '89,48',
     ]);
   });
 
@@ -222,7 +222,7 @@ describe('missing data', () => {
     const c = buatKonteksDokumen({ ...data, tahun }, 2022);
     const r = baris(renderTabel(env, '3.1.a', c)).find((x) => x.some((s) => s.startsWith('Persentase peserta')));
     // the Renstra target stays; realisation, capaian and kategori are "-"
-    expect(r?.slice(-5)).toEqual(['85%', '-', '-', '-', 'Bidang Pelatihan']);
+    expect(r?.slice(-5)).toEqual(['85,00%', '-', '-', '-', 'Bidang Pelatihan']);
   });
 });
 

@@ -45,8 +45,8 @@ const KOLOM_KINERJA: Kolom[] = [
 ];
 
 function barisKinerja(b: BarisKinerja, desimal: number): string[] {
-  const realisasi = b.realisasi === null && b.keterangan ? b.keterangan : formatNilai(b.realisasi, b.satuan);
-  return [b.id, b.nama, formatNilai(b.target, b.satuan), realisasi, formatPersen(b.capaian, desimal), b.kategori ?? '-'];
+  const realisasi = b.realisasi === null && b.keterangan ? b.keterangan : formatNilai(b.realisasi, b.satuan, undefined, desimal);
+  return [b.id, b.nama, formatNilai(b.target, b.satuan, undefined, desimal), realisasi, formatPersen(b.capaian, desimal), b.kategori ?? '-'];
 }
 
 function barisUang(label: string, a: RingkasAnggaran, desimal: number): string[] {
