@@ -37,8 +37,8 @@ export interface DefinisiTabel {
   bernomor?: boolean;
   /** Title; a Handlebars template over { tahun, opd, h, d, v (the view) }. */
   judul: string;
-  /** true: needs an A4 landscape page. */
-  lebar: boolean;
+  /** true: needs an A4 landscape page (a function when that depends on the data). */
+  lebar: boolean | ((ctx: KonteksDokumen) => boolean);
   /** The "Sumber data" line(s). */
   sumber: (ctx: KonteksDokumen) => string[];
   /** What the partial iterates. */
@@ -286,6 +286,11 @@ function view221(ctx: KonteksDokumen) {
   return { awal, tahun, baris, kolom };
 }
 
+/** Whether the year's PK has a P-APBD version: the PK forms print its half only then. */
+export function adaPapbd(ctx: KonteksDokumen): boolean {
+  return ctx.d.pk?.papbd !== undefined && ctx.d.pk?.papbd !== null;
+}
+
 function viewPkIkhtisar(ctx: KonteksDokumen) {
   const isi = (b: BarisKinerja) => ({
     nama: b.nama,
@@ -305,6 +310,8 @@ function viewPkIkhtisar(ctx: KonteksDokumen) {
   }));
   const utama = sasaranJenis(ctx, 'utama');
   return {
+    // Without a P-APBD version (pk.yaml has no `papbd`) only the APBD half is printed.
+    perubahan: adaPapbd(ctx),
     utama: barisPerSasaran(utama, isi),
     // The signed form numbers the "kinerja lainnya" sasaran on after the main ones.
     lainnya: barisPerSasaran(sasaranJenis(ctx, 'lainnya'), isi, utama.length),
@@ -537,8 +544,8 @@ const daftar: DefinisiTabel[] = [
   {
     id: 'pk-ikhtisar',
     nomor: 'Tabel',
-    judul: 'Formulir Indikator Perjanjian Kinerja APBD dan P-APBD Tahun {{tahun}}',
-    lebar: true,
+    judul: 'Formulir Indikator Perjanjian Kinerja APBD{{#if v.perubahan}} dan P-APBD{{/if}} Tahun {{tahun}}',
+    lebar: adaPapbd,
     sumber: sumberDengan('pk-ikhtisar', dariPk),
     view: viewPkIkhtisar,
   },
@@ -756,7 +763,8 @@ export function renderTabel(env: HandlebarsEnv, id: string, ctx: KonteksDokumen)
         ? `<p class="sumber-data">Sumber data : ${esc(sumber[0] ?? '')}</p>`
         : `<p class="sumber-data">Sumber data : ${sumber.map((s, i) => `${i + 1}. ${esc(s)}`).join('<br>\n')}</p>`;
   const bernomor = def.bernomor !== false;
-  const kelas = ['tabel', def.lebar ? 'lebar' : '', bernomor ? '' : 'tanpa-nomor'].filter(Boolean).join(' ');
+  const lebar = typeof def.lebar === 'function' ? def.lebar(ctx) : def.lebar;
+  const kelas = ['tabel', lebar ? 'lebar' : '', bernomor ? '' : 'tanpa-nomor'].filter(Boolean).join(' ');
   // The number ("Tabel 3.4") is added when the whole document is assembled.
   const label = bernomor ? '' : `<span class="nomor">${esc(def.nomor)}</span> `;
   return (

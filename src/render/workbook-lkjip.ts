@@ -17,7 +17,7 @@ import { desimalSatuan } from '../util/format.js';
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { createEnv, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
-import { captionTabel, definisiTabel, nomorUrut } from './lkjip-tabel.js';
+import { adaPapbd, captionTabel, definisiTabel, nomorUrut } from './lkjip-tabel.js';
 import { FORMAT, PenyusunLembar, ref, type Lembar, type Sel, type SelKepala } from './workbook-model.js';
 import {
   formatNilai,
@@ -290,7 +290,55 @@ function lembar221(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
   return akhiri(l, ctx, '2.2.1');
 }
 
+/** The PK form of a year without a P-APBD version: the APBD half only, as the PDF prints it. */
+function lembarPkApbd(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
+  const l = mulaiLembar(env, ctx, 'pk-ikhtisar', 'Ikhtisar PK', [5, 40, 40, 14, 10]);
+  l.kepala([
+    [{ teks: 'NO', baris: 2 }, { teks: 'APBD', kolom: 3 }, { teks: 'SATUAN', baris: 2 }],
+    [{ teks: 'SASARAN STRATEGIS' }, { teks: 'INDIKATOR KINERJA' }, { teks: 'TARGET' }],
+  ]);
+  const isi = (b: BarisKinerja, s: HasilSasaran, nomor: number): (Sel | null)[] => [
+    teks(String(nomor), { rata: 'tengah' }),
+    teks(s.uraian),
+    teks(b.nama),
+    angka(b.target_pk_apbd, formatNilai(b.satuan, b.target_pk_apbd, ctx.h.desimal_persen)),
+    satuan(b.satuan),
+  ];
+  const utama = ctx.h.sasaran.filter((s) => s.jenis === 'utama');
+  const lainnya = ctx.h.sasaran.filter((s) => s.jenis === 'lainnya');
+  barisSasaran(l, utama, [1, 2], isi);
+  if (utama.length === 0) kosongBaris(l, 5);
+  if (lainnya.length > 0) {
+    const sub = { tebal: true };
+    l.baris([null, teks('KINERJA LAINNYA', sub), teks('INDIKATOR KINERJA', sub), teks('TARGET', sub), teks('SATUAN', sub)]);
+    barisSasaran(l, lainnya, [1, 2], isi, utama.length);
+  }
+  l.kosong();
+  l.kepalaTambahan([
+    // Under the indicator table's SATUAN column KET spans two columns.
+    [{ teks: 'NO', baris: 2 }, { teks: 'ANGGARAN APBD', kolom: 4 }],
+    [{ teks: 'PROGRAM' }, { teks: 'ANGGARAN (Rp)' }, { teks: 'KET', kolom: 2 }],
+  ]);
+  const pk = ctx.h.anggaran.pk;
+  const ket = (kode: string): string => ctx.d.pk?.apbd?.anggaran?.find((a) => a.program === kode)?.keterangan ?? '-';
+  const mulai = l.berikut;
+  (pk?.program ?? []).forEach((p, i) => {
+    l.baris([teks(String(i + 1), { rata: 'tengah' }), teks(namaProgram(ctx, p.program)), angka(p.apbd, FORMAT.rupiah), teks(ket(p.program), { rata: 'tengah' })]);
+    l.gabungkan(l.berikut - 1, 4, l.berikut - 1, 5);
+  });
+  const akhir = l.berikut - 1;
+  if (pk && pk.program.length > 0) {
+    const total = pk.total_apbd === null ? null : rumus(rumusSum([`${ref(mulai, 3)}:${ref(akhir, 3)}`]), pk.total_apbd, FORMAT.rupiah, { tebal: true });
+    l.baris([null, teks('JUMLAH', { tebal: true }), total, null]);
+    l.gabungkan(l.berikut - 1, 4, l.berikut - 1, 5);
+  } else {
+    kosongBaris(l, 5);
+  }
+  return akhiri(l, ctx, 'pk-ikhtisar');
+}
+
 function lembarPk(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
+  if (!adaPapbd(ctx)) return lembarPkApbd(env, ctx);
   // One SATUAN column, last: both halves list the same indicators.
   const l = mulaiLembar(env, ctx, 'pk-ikhtisar', 'Ikhtisar PK', [5, 34, 34, 14, 34, 34, 14, 10]);
   l.kepala([

@@ -3,7 +3,8 @@ import { loadData } from '../../src/load/index.js';
 import type { DataSet } from '../../src/model/types.js';
 import { createEnv } from '../../src/render/handlebars-env.js';
 import { buatKonteksDokumen, type KonteksDokumen } from '../../src/render/konteks.js';
-import { renderTabel, slugTabel, TABEL_LKJIP } from '../../src/render/lkjip-tabel.js';
+import { captionTabel, renderTabel, slugTabel, TABEL_LKJIP } from '../../src/render/lkjip-tabel.js';
+import { lembarLkjip } from '../../src/render/workbook-lkjip.js';
 import { intervalSkala } from '../../src/calc/tabel-lkjip.js';
 
 const IDS = [
@@ -196,6 +197,40 @@ describe('key cells', () => {
     ]);
     expect(cari('pk-lampiran', '1.3')).toEqual(['1.3', 'Indeks profesionalitas ASN Dinas Tenaga Kerja', '86 (Tinggi)']);
     expect(cari('pk-lampiran', 'Program Pelatihan')).toEqual(['2', 'Program Pelatihan Kerja dan Produktivitas Tenaga Kerja', 'Rp 740.160.240', 'P-APBD 2024']);
+  });
+});
+
+describe('PK form without a P-APBD version', () => {
+  /** The bundled 2024 data with pk.yaml reduced to its APBD version. */
+  function tanpaPapbd(): KonteksDokumen {
+    const tahun = new Map(data.tahun);
+    const d = tahun.get(2024)!;
+    tahun.set(2024, { ...d, pk: { ...d.pk!, papbd: undefined } });
+    return buatKonteksDokumen({ ...data, tahun }, 2024);
+  }
+
+  it('prints only the APBD half, on a portrait page, titled without "dan P-APBD"', () => {
+    const c = tanpaPapbd();
+    const h = renderTabel(env, 'pk-ikhtisar', c);
+    expect(h).not.toMatch(/P-APBD|PERUBAHAN/);
+    expect(h).toMatch(/<figure class="tabel"/);
+    const rows = baris(h);
+    expect(rows.find((r) => r.includes('Program Hubungan Industrial'))).toEqual(['4', 'Program Hubungan Industrial', '3.221.192.000', 'APBD']);
+    expect(rows.find((r) => r.includes('Persentase peserta pelatihan yang berkualitas dan kompeten'))?.slice(-2)).toEqual([
+      'Persentase peserta pelatihan yang berkualitas dan kompeten', '87,00%',
+    ]);
+    expect(captionTabel(env, 'pk-ikhtisar', c).judul).toBe('Formulir Indikator Perjanjian Kinerja APBD Tahun 2024');
+    expect(captionTabel(env, 'pk-ikhtisar', ctx).judul).toBe('Formulir Indikator Perjanjian Kinerja APBD dan P-APBD Tahun 2024');
+  });
+
+  it('the workbook sheet has the same columns as the PDF: no P-APBD half', () => {
+    const lembar = lembarLkjip(tanpaPapbd()).find((l) => l.nama === 'Ikhtisar PK')!;
+    const teksSel = [...lembar.sel.values()].map((x) => String(x.v ?? '')).join(' | ');
+    expect(teksSel).not.toMatch(/P-APBD|PERUBAHAN/);
+    expect(teksSel).toContain('Program Hubungan Industrial');
+    expect(lembar.lebar).toHaveLength(5);
+    const penuh = lembarLkjip(ctx).find((l) => l.nama === 'Ikhtisar PK')!;
+    expect([...penuh.sel.values()].some((x) => String(x.v ?? '').includes('P-APBD'))).toBe(true);
   });
 });
 
