@@ -37,6 +37,11 @@ export interface DefinisiTabelRenja {
   lebar: boolean;
   /** What the partial iterates. */
   view: (ctx: KonteksDokumen) => object;
+  /**
+   * For a landscape form: the sentence printed instead of the form when the view has no row (the
+   * caption stays, in the portrait flow; an empty form would take a landscape page of its own).
+   */
+  kosong?: (v: object) => string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,6 +395,7 @@ const daftar: DefinisiTabelRenja[] = [
       'REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA PERANGKAT DAERAH<br>DAN PENCAPAIAN RENSTRA PERANGKAT DAERAH S/D TAHUN {{v.tahun_lalu}}<br>{{huruf_besar opd.daerah}}',
     lebar: true,
     view: viewTc29,
+    kosong: (v) => ((v as { ada: boolean }).ada ? null : `Tidak ada data program tahun ${(v as { tahun: number }).tahun}.`),
   },
   {
     id: 'TC-30',
@@ -411,6 +417,7 @@ const daftar: DefinisiTabelRenja[] = [
     judul: 'REVIEW TERHADAP {{#if v.perubahan}}PERUBAHAN {{/if}}RKPD TAHUN {{tahun}}<br>{{huruf_besar opd.daerah}}',
     lebar: true,
     view: viewTc31,
+    kosong: (v) => ((v as { node: unknown[] }).node.length > 0 ? null : 'Tidak ada data review RKPD.'),
   },
   {
     id: 'usulan',
@@ -425,6 +432,7 @@ const daftar: DefinisiTabelRenja[] = [
     judul: 'MATRIKS {{#if v.perubahan}}PERUBAHAN {{/if}}PROGRAM DAN KEGIATAN PERANGKAT DAERAH TAHUN {{tahun}}',
     lebar: true,
     view: viewMatriks,
+    kosong: (v) => ((v as { node: unknown[] }).node.length > 0 ? null : 'Tidak ada data matriks program dan kegiatan.'),
   },
 ];
 
@@ -479,16 +487,26 @@ export function renderTabelRenja(env: HandlebarsEnv, id: string, ctx: KonteksDok
   const basis = { tahun: ctx.tahun, opd: ctx.opd, h: ctx.h, d: ctx.d };
   const judul = judulOf(env, def)({ ...basis, v });
   const sumber = sumberRenja(ctx, id);
+  // The chapter number ("Tabel 2.1") is added when the whole document is assembled; the official
+  // form name stays after the title ("(Tabel E.81)"): it is what Bappeda and the narrative call it.
+  const esc = env.Utils.escapeExpression;
+  const formulir = def.nomor.trim() === 'Tabel' ? '' : ` <span class="formulir">(${esc(def.nomor)})</span>`;
+  const kosong = def.lebar ? def.kosong?.(v) ?? null : null;
+  if (kosong !== null) {
+    // No landscape page for a form without rows: its caption and one sentence in the portrait text.
+    return (
+      `<figure class="tabel renja kosong" id="tabel-${slugTabel(id)}">\n` +
+      `<figcaption><span class="judul">${judul}</span>${formulir}</figcaption>\n` +
+      `<p class="tabel-kosong">${esc(kosong)}</p>\n` +
+      `${sumber ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : ''}</figure>`
+    );
+  }
   // A wide form prints its "Sumber data" line as the last row of its table: Chromium keeps a row
   // with the rows before it, but does not move rows under a tall repeated header to keep a
   // paragraph after the table with them (the line would stand alone on a page).
   const isi = partialOf(env, id)({ ...basis, v, sumber: def.lebar ? sumber : null });
-  const esc = env.Utils.escapeExpression;
   const kelas = def.lebar ? 'tabel lebar' : 'tabel';
   const sumberP = sumber && !def.lebar ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : '';
-  // The chapter number ("Tabel 2.1") is added when the whole document is assembled; the official
-  // form name stays after the title ("(Tabel E.81)"): it is what Bappeda and the narrative call it.
-  const formulir = def.nomor.trim() === 'Tabel' ? '' : ` <span class="formulir">(${esc(def.nomor)})</span>`;
   return (
     `<figure class="${kelas} renja" id="tabel-${slugTabel(id)}">\n` +
     `<figcaption><span class="judul">${judul}</span>${formulir}</figcaption>\n` +

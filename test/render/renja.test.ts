@@ -211,6 +211,17 @@ describe('without perubahan or renja.yaml', () => {
     expect(h).toContain('REVIEW TERHADAP RKPD TAHUN 2024');
   });
 
+  it('a landscape form without rows is its caption and one sentence in the portrait text, no landscape page', async () => {
+    const ds = denganRenja((d) => ({ ...d, renja: { ...d.renja!, tc31: undefined } }));
+    const h = (await renderRenja(buatKonteksDokumen(ds, 2024))).html;
+    const m = /<figure class="([^"]*)" id="tabel-tc-31">([\s\S]*?)<\/figure>/.exec(h);
+    expect(m?.[1]).toBe('tabel renja kosong');
+    expect(m?.[2]).not.toContain('<table');
+    expect(teks(m?.[2] ?? '')).toContain('REVIEW TERHADAP PERUBAHAN RKPD TAHUN 2024 KABUPATEN MOJOKERTO (Tabel TC-31) Tidak ada data review RKPD.');
+    // The other landscape forms, which have rows, stay landscape.
+    expect(h).toMatch(/<figure class="tabel lebar renja" id="tabel-4-1">/);
+  });
+
   it('renders with "-" and empty-table rows when renja.yaml is missing', async () => {
     const ds = denganRenja((d) => {
       const { renja: _tidak, ...lain } = d;
