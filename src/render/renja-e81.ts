@@ -132,7 +132,12 @@ function judulGrup(v: { akhir: number; tahun: number; tahun_lalu: number }): Rec
   };
 }
 
-const TRIWULAN = ['I (JAN - MAR)', 'II (APR - JUN)', 'III (JUL - SEP)', 'IV (OKT - DES)'];
+/**
+ * The quarter headings of form E.81 as the official form writes them; the PDF (this module) and the
+ * workbook (workbook-renja.ts) both print these.
+ */
+export const LABEL_TRIWULAN: readonly string[] = ['I (JAN - MAR)', 'II (APR - JUNI)', 'III (JUL - SEPT)', 'IV (OKT - DES)'];
+const TRIWULAN = LABEL_TRIWULAN;
 
 export function viewE81(ctx: KonteksDokumen) {
   const e = ctx.h.renja.e81;
@@ -228,7 +233,7 @@ export function viewE81(ctx: KonteksDokumen) {
       tunggal: id === 'unit' || id === 'ket',
       judul: judul[id].judul,
       nomor: judul[id].nomor,
-      sub: id === 'tw' ? TRIWULAN : [],
+      sub: id === 'tw' ? [...TRIWULAN] : [],
     }));
     const baris: { kelas: string; sel: SelE81[] }[] = [];
     for (const u of urusan) {

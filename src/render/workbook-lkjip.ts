@@ -17,7 +17,7 @@ import { desimalSatuan } from '../util/format.js';
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { createEnv, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
-import { adaPapbd, captionTabel, definisiTabel, nomorUrut } from './lkjip-tabel.js';
+import { adaPapbd, captionTabel, definisiTabel, nomorUrut, tabelTersedia } from './lkjip-tabel.js';
 import { FORMAT, PenyusunLembar, ref, type Lembar, type Sel, type SelKepala } from './workbook-model.js';
 import {
   formatNilai,
@@ -800,7 +800,9 @@ export function lembarLkjip(ctx: KonteksDokumen, env: HandlebarsEnv = createEnv(
     '3.2.b': () => lembarAnggaran(env, ctx, '3.2.b', lra.peta),
     '3.3.a': () => lembarAnggaran(env, ctx, '3.3.a', lra.peta),
   };
-  return LEMBAR_LKJIP.map(({ id }) => {
+  // A table the PDF leaves out for want of data (no sarana prasarana, no PNS per golongan) gets
+  // no empty sheet either: the workbook holds the PDF's tables.
+  return LEMBAR_LKJIP.filter(({ id }) => tabelTersedia(id, ctx)).map(({ id }) => {
     const f = dibuat[id];
     if (!f) throw new Error(`lembar LKJIP ${id} tidak dikenal`);
     return f();

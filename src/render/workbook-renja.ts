@@ -13,6 +13,7 @@ import type { BarisE81, KolomE81K, Nilai } from '../calc/types.js';
 import type { Indikator, RenjaRincian, RenjaTarget, RumusCapaian } from '../model/types.js';
 import { createEnv, type HandlebarsEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
+import { LABEL_TRIWULAN } from './renja-e81.js';
 import { definisiTabelRenja } from './renja-tabel.js';
 import { FORMAT, PenyusunLembar, ref, type Lembar, type Sel, type SelKepala } from './workbook-model.js';
 import {
@@ -184,7 +185,7 @@ export function lembarE81(env: HandlebarsEnv, ctx: KonteksDokumen): Lembar {
       { teks: 'UNIT PERANGKAT DAERAH PENANGGUNG JAWAB', baris: 3 },
       { teks: 'KET', baris: 3 },
     ],
-    ['I (JAN - MAR)', 'II (APR - JUNI)', 'III (JUL - SEPT)', 'IV (OKT - DES)'].map((s) => ({ teks: s, kolom: 2 })),
+    LABEL_TRIWULAN.map((s) => ({ teks: s, kolom: 2 })),
     Array.from({ length: 22 }, (_, i) => ({ teks: i % 2 === 0 ? 'K' : 'Rp' })),
   ]);
   const label = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12 = 8+9+10+11', '13 = 12/7 × 100%', '14 = 6 + 12', '15 = 14/5 × 100%', '16', '17'];

@@ -234,6 +234,19 @@ describe('PK form without a P-APBD version', () => {
   });
 });
 
+describe('workbook sheets are the PDF\'s tables', () => {
+  it('no "Sarana Prasarana" sheet when the data has none (the PDF leaves the table out)', () => {
+    const tahun = new Map(data.tahun);
+    const d = tahun.get(2024)!;
+    tahun.set(2024, { ...d, konteks: { ...d.konteks!, sarana_prasarana: undefined } });
+    const c = buatKonteksDokumen({ ...data, tahun }, 2024);
+    const nama = lembarLkjip(c).map((l) => l.nama);
+    expect(nama).not.toContain('Sarana Prasarana');
+    expect(nama).toContain('Ikhtisar PK');
+    expect(lembarLkjip(ctx).map((l) => l.nama)).toContain('Sarana Prasarana');
+  });
+});
+
 describe('missing data', () => {
   it.each(IDS)('%s renders for 2022 (history-only year) without NaN or throwing', (id) => {
     const c = buatKonteksDokumen(data, 2022);

@@ -5,6 +5,7 @@ import type { DataSet, DataTahun, RenjaRincian } from '../../src/model/types.js'
 import { buatKonteksDokumen } from '../../src/render/konteks.js';
 import { renderRenja } from '../../src/render/renja.js';
 import { TABEL_RENJA } from '../../src/render/renja-tabel.js';
+import { lembarRenja } from '../../src/render/workbook-renja.js';
 
 let data: DataSet;
 let html: string;
@@ -199,6 +200,16 @@ describe('document 2024', () => {
     const r = cari('tc-29', '2.07.05');
     expect(r[1]).toBe('Program Hubungan Industrial');
     expect(figur('tc-29')).toMatch(/<td class="kode" rowspan="2">2\.07\.05</);
+  });
+});
+
+describe('E.81 quarter headings', () => {
+  it('the workbook and the PDF print the same four quarter labels', () => {
+    const pdf = [...figur('e-81').matchAll(/<th[^>]*>((?:I|II|III|IV) \([A-Z]+ - [A-Z]+\))<\/th>/g)].map((m) => m[1]);
+    const e81 = lembarRenja(buatKonteksDokumen(data, 2024)).find((l) => l.nama.includes('E.81'))!;
+    const xlsx = [...e81.sel.values()].map((x) => String(x.v ?? '')).filter((t) => /^(I|II|III|IV) \(/.test(t));
+    expect(new Set(pdf).size).toBe(4);
+    expect([...new Set(xlsx)]).toEqual([...new Set(pdf)]);
   });
 });
 
