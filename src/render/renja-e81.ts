@@ -11,7 +11,7 @@
  */
 import type { KolomE81K, KolomE81Rp, Nilai, RataRataE81 } from '../calc/types.js';
 import { jumlahTriwulanE81, type TingkatNode } from '../calc/tabel-renja.js';
-import { formatAngka, formatPersen } from '../util/format.js';
+import { formatAngka, formatPersen, satuanPersen } from '../util/format.js';
 import { formatNilai, romawi } from './handlebars-env.js';
 import { bagiKolom, ukurKolom, type Grup, type Kolom } from './bagi-kolom.js';
 import type { KonteksDokumen } from './konteks.js';
@@ -39,16 +39,21 @@ type IdGrup = 'k5' | 'k6' | 'k7' | 'tw' | 'k12' | 'k13' | 'k14' | 'k15' | 'unit'
 const PASANGAN: Record<Exclude<IdGrup, 'tw' | 'unit' | 'ket'>, number> = { k5: 0, k6: 1, k7: 2, k12: 7, k13: 8, k14: 9, k15: 10 };
 const URUTAN: IdGrup[] = ['k5', 'k6', 'k7', 'tw', 'k12', 'k13', 'k14', 'k15', 'unit', 'ket'];
 
-/** A K / Rp column pair (columns 5..15); `persen` pairs print percentages. */
+/**
+ * A K / Rp column pair (columns 5..15); `persen` pairs print percentages. `kinPersen`: the K value
+ * is a percentage indicator's, printed with pengaturan.desimal_persen like every percentage.
+ */
 interface Pasangan {
   kin: Nilai;
   uang: Nilai;
   persen: boolean;
+  kinPersen: boolean;
 }
 
 function pasanganE81(k: KolomE81K | null, rp: KolomE81Rp): Pasangan[] {
   const kv = (n: Nilai | undefined): Nilai => n ?? null;
-  const p = (kin: Nilai, uang: Nilai, persen = false): Pasangan => ({ kin, uang, persen });
+  const kinPersen = satuanPersen(k?.satuan);
+  const p = (kin: Nilai, uang: Nilai, persen = false): Pasangan => ({ kin, uang, persen, kinPersen: persen || kinPersen });
   return [
     p(kv(k?.k5), rp.rp5),
     p(kv(k?.k6), rp.rp6),
@@ -76,7 +81,7 @@ function teksRp(n: Nilai): string {
   return n === null || n === 0 || !Number.isFinite(n) ? '-' : formatAngka(n, 0);
 }
 function teksKin(p: Pasangan, desimal: number): string {
-  return p.persen ? formatPersen(p.kin, desimal) : formatNilai(p.kin);
+  return p.kinPersen ? formatPersen(p.kin, desimal) : formatNilai(p.kin);
 }
 function teksUang(p: Pasangan, desimal: number): string {
   return p.persen ? formatPersen(p.uang, desimal) : teksRp(p.uang);
@@ -327,7 +332,7 @@ function barisNode(b: BarisNode, grup: readonly IdGrup[]): { kelas: string; sel:
   sel.push(b.indikator ? { jenis: 'teks', teks: b.indikator.nama, satuan: b.indikator.satuan, kelas: 'indikator' } : { jenis: 'teks', teks: '-', kelas: 'indikator' });
   const pasangan = (i: number): void => {
     const p = b.pasangan[i]!;
-    sel.push({ jenis: p.persen ? 'persen' : 'nilai', nilai: p.kin, kelas: 'angka' });
+    sel.push({ jenis: p.kinPersen ? 'persen' : 'nilai', nilai: p.kin, kelas: 'angka' });
     node({ jenis: p.persen ? 'persen' : 'rp', nilai: p.uang, kelas: 'angka uang' });
   };
   for (const id of grup) {

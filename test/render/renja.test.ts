@@ -203,6 +203,14 @@ describe('document 2024', () => {
   });
 });
 
+describe('E.81 percentages', () => {
+  it('a percentage indicator\'s K values have pengaturan.desimal_persen decimals, whole or not (as in the workbook)', () => {
+    const r = cariE81('2.07.01.2.01');
+    // After NO, KODE, name, indicator: K5, Rp5, K6, Rp6, K7, Rp7, TW I K, Rp, TW II K
+    expect(r.slice(4, 13)).toEqual(['100,00', '678.827.596', '100,00', '128.547.200', '100,00', '17.500.000', '33,30', '-', '33,30']);
+  });
+});
+
 describe('E.81 quarter headings', () => {
   it('the workbook and the PDF print the same four quarter labels', () => {
     const pdf = [...figur('e-81').matchAll(/<th[^>]*>((?:I|II|III|IV) \([A-Z]+ - [A-Z]+\))<\/th>/g)].map((m) => m[1]);
