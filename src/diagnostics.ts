@@ -572,6 +572,14 @@ export const KATALOG = {
     pesan: (p) => `Tidak ada ${p.tahun}/program.yaml: perangkat daerah ini tidak punya Tabel E.81 tahun ${p.tahun} untuk direkap.`,
     saran: (p) => `buat ${p.tahun}/program.yaml (mis. dengan \`lkjip init ${p.tahun}\`) atau keluarkan folder ini dari rekap`,
   }),
+  LKJ802: entri<{ tahun: number; daftar: string[] }>({
+    judul: 'Triwulan evaluasi berbeda antar perangkat daerah',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Perangkat daerah yang direkap dievaluasi s.d. triwulan yang berbeda (triwulan_evaluasi di ${p.tahun}/renja.yaml masing-masing): ` +
+      `${p.daftar.join('; ')}. Menjumlahkan triwulan yang berbeda dalam satu baris JUMLAH menyesatkan.`,
+    saran: () => 'tambahkan `--triwulan <n>` agar semua perangkat daerah dievaluasi s.d. triwulan yang sama (mis. `--triwulan 2`), atau samakan triwulan_evaluasi di renja.yaml',
+  }),
   LKJ330: entri<{ berkas: string; judul: string; isi: string }>({
     judul: 'Bagian narasi belum ditulis',
     tingkat: 'warning',
