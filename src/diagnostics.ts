@@ -152,17 +152,28 @@ export const KATALOG = {
     pesan: (p) => `Kolom wajib \`${p.kolom}\` tidak ada di ${p.di}.${p.keterangan ? ` (${p.keterangan})` : ''}`,
     saran: (p) => `tambahkan \`${p.kolom}: ...\` di ${p.di}`,
   }),
-  LKJ204: entri<{ kolom: string; di: string; mirip?: string; dikenal: string[]; komaDesimal?: { kunci: string; angka: string } }>({
+  LKJ204: entri<{
+    kolom: string;
+    di: string;
+    mirip?: string;
+    dikenal: string[];
+    komaDesimal?: { kunci: string; angka: string };
+    komaTeks?: { kunci: string; nilai: string };
+  }>({
     judul: 'Kolom tidak dikenal',
     tingkat: 'error',
     pesan: (p) =>
       (p.komaDesimal
         ? `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}: di dalam { } koma memisahkan kolom, sehingga angka desimal dengan koma terbaca sebagai angka dan kolom baru \`${p.kolom}\`.`
-        : `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.`) + (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
+        : p.komaTeks
+          ? `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}: nilai \`${p.komaTeks.kunci}\` berisi koma, dan di dalam { } koma memisahkan kolom, sehingga nilainya terpotong dan sisanya terbaca sebagai kolom baru \`${p.kolom}\`.`
+          : `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.`) + (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
     saran: (p) =>
       p.komaDesimal
         ? `angka desimal ditulis dengan titik: \`${p.komaDesimal.kunci}: ${p.komaDesimal.angka}\``
-        : p.mirip
+        : p.komaTeks
+          ? `tulis nilai yang berisi koma dalam tanda kutip: \`${p.komaTeks.kunci}: "${p.komaTeks.nilai}"\``
+          : p.mirip
           ? `mungkin maksudnya \`${p.mirip}\``
           : 'hapus kolom ini atau periksa ejaannya',
   }),
