@@ -60,12 +60,14 @@ export function tampilkanNilai(v: unknown): string {
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
 
 export const KATALOG = {
-  LKJ101: entri<{ detail: string }>({
+  LKJ101: entri<{ detail: string; tab?: boolean }>({
     judul: 'Sintaks YAML salah',
     tingkat: 'error',
     pesan: (p) => `Berkas ini bukan YAML yang sah: ${p.detail}`,
-    saran: () =>
-      'periksa indentasi (spasi, bukan tab), titik dua setelah setiap kunci, dan tanda kutip yang berpasangan di baris ini atau baris sebelumnya',
+    saran: (p) =>
+      p.tab
+        ? 'ganti tab di awal baris ini dengan spasi, sejajar dengan baris yang setingkat (banyak editor bisa diatur "indent using spaces")'
+        : 'periksa indentasi (spasi, bukan tab), titik dua setelah setiap kunci, dan tanda kutip yang berpasangan di baris ini atau baris sebelumnya',
   }),
   LKJ102: entri<{ kunci: string }>({
     judul: 'Kunci ganda',
@@ -815,7 +817,8 @@ function bingkaiKode(text: string, line: number, column: number | undefined): st
   const kol = column !== undefined && column >= 1 ? column : 1;
   const mulai = kol > LEBAR_BINGKAI - 20 ? kol - (LEBAR_BINGKAI - 20) : 0;
   const potong = (isi: string): string => {
-    const bersih = tampakkanKontrol(isi.replace(/\t/g, ' '));
+    // A tab shown as one visible mark keeps the caret's column and shows where the tab is.
+    const bersih = tampakkanKontrol(isi.replace(/\t/g, '→'));
     if (bersih.length <= LEBAR_BINGKAI && mulai === 0) return bersih;
     return (mulai > 0 ? '…' : '') + bersih.slice(mulai, mulai + LEBAR_BINGKAI) + (bersih.length > mulai + LEBAR_BINGKAI ? '…' : '');
   };

@@ -455,7 +455,7 @@ function statusUntuk(loaded: Loaded, tahun: number, dokumen: readonly DefinisiDo
   const kurang = new Set<string>();
   let tahunan: string[] | undefined;
   for (const d of dokumen) {
-    for (const k of d.kurang ? d.kurang(loaded, tahun) : (tahunan ??= statusTahun(loaded, tahun).kurang)) kurang.add(k);
+    for (const k of d.kurang ? d.kurang(loaded, tahun) : (tahunan ??= ((st) => [...st.kurang, ...st.tidakSah])(statusTahun(loaded, tahun)))) kurang.add(k);
   }
   return { bisaDibangun: kurang.size === 0, kurang: [...kurang] };
 }
