@@ -105,6 +105,9 @@ export async function siapkanAgensi(folder: string, tahun: number, triwulan: Ops
     const ev = hitungEvaluasiTriwulan(data, tahun, triwulan);
     e81 = ev.e81;
     peringatan.push(...ev.peringatan.filter((d) => d.severity !== 'info'));
+  } else {
+    // Evaluated up to renja.yaml triwulan_evaluasi: its empty quarters, as validate and build say them.
+    peringatan.push(...hasil.peringatan.filter((d) => d.code === 'TRIWULAN_BELUM_DIISI'));
   }
   const ctx = buatKonteksDokumen(data, tahun, { ...hasil, renja: { ...hasil.renja, e81 } }, tampilan);
   return { folder: tampilan, nama, ok: true, diagnostik: [...diagnostik, ...peringatan.map((d) => ({ ...d, file: d.file ?? `${tampilan}/${tahun}/program.yaml` }))], loaded, ctx };

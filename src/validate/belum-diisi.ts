@@ -165,12 +165,28 @@ function belumDiisiBerkas(loaded: Loaded, f: LoadedFile, dt: DataTahun | undefin
       out.push({ file: f.file, ...baris(loaded, f, `/node/${tanpaPagu[0]?.i}`), pesan: `pagu belum diisi: ${tanpaPagu.length} sub kegiatan` });
     }
     const tanpaRealisasi: { id: string; i: number }[] = [];
+    // Quarters reported but no annual `realisasi`: E.81 has its figure from the quarters, but the
+    // LKJIP (Tabel 3.6) and `calc` print "-" until the annual value is written (or all four
+    // quarters are in, from which it is combined: sumber.ts realisasiTahunan).
+    const tanpaTahunan: { id: string; i: number }[] = [];
     dt.program.node.forEach((n, i) => {
       for (const v of n.indikator ?? []) {
         const tw = v.realisasi_triwulan ?? [];
-        if ((v.realisasi === null || v.realisasi === undefined) && tw.every((x) => x === null) && !v.keterangan) tanpaRealisasi.push({ id: v.id, i });
+        if ((v.realisasi !== null && v.realisasi !== undefined) || v.keterangan) continue;
+        if (tw.every((x) => x === null)) tanpaRealisasi.push({ id: v.id, i });
+        else if (tw.length < 4 || tw.some((x) => x === null || x === undefined)) tanpaTahunan.push({ id: v.id, i });
       }
     });
+    if (tanpaTahunan.length > 0) {
+      const daftar = tanpaTahunan.slice(0, 6).map((t) => t.id).join(', ') + (tanpaTahunan.length > 6 ? ` dan ${tanpaTahunan.length - 6} lainnya` : '');
+      out.push({
+        file: f.file,
+        ...baris(loaded, f, `/node/${tanpaTahunan[0]?.i}`),
+        pesan:
+          `realisasi tahunan belum diisi: ${tanpaTahunan.length} indikator program/kegiatan/sub kegiatan baru berisi sebagian realisasi_triwulan (${daftar}); ` +
+          'Tabel E.81 memakai triwulannya, tetapi LKJIP (Tabel 3.6) dan `lkjip calc` mencetak "-" sampai `realisasi` diisi atau keempat triwulan terisi',
+      });
+    }
     if (tanpaRealisasi.length > 0) {
       out.push({
         file: f.file,

@@ -216,6 +216,16 @@ describe('agencies evaluated up to different quarters (renja.yaml triwulan_evalu
     expect(ws.getCell('A2').value).toMatch(/TRIWULAN II TAHUN 2026$/);
   });
 
+  it('without --triwulan, quarters still empty up to the Renja\'s quarter are warned, as with --triwulan', async () => {
+    const { dir, a, b } = await duaAgensi(3);
+    const f = path.join(b, '2026/program.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('realisasi_triwulan: [0, 1150, 865, null]', 'realisasi_triwulan: [null, null, 865, null]'));
+    const r = await rekap(['2026', '--data', a, '--data', b, '--out', path.join(dir, 'r.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/b\/2026\/program\.yaml warning TRIWULAN_BELUM_DIISI\n {2}Evaluasi triwulan III 2026: realisasi triwulan I belum diisi untuk 1 baris \(2\.23\.02\.2\.01\.0005 I-2\.23\.02\.2\.01\.0005\)/);
+    expect(r.err).not.toMatch(/a\/2026\/program\.yaml warning TRIWULAN_BELUM_DIISI/);
+  });
+
   it('the same quarter everywhere: the REKAP title names it like the agency sheets', async () => {
     const { dir, a, b } = await duaAgensi(3);
     const file = path.join(dir, 'r.xlsx');
