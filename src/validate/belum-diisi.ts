@@ -28,6 +28,11 @@ export const PENANDA_NARASI = (tahun: number): string => `> TODO: perbarui untuk
 export const PENANDA_REFERENSI = '{{!-- TODO:';
 
 const POLA_TODO = /#\s*TODO\b:?\s*(.*)$/;
+/**
+ * A comment line continuing a sentence: lower-case prose, not another TODO and not commented-out
+ * YAML (`# apbd:`, `# - { … }`).
+ */
+const POLA_LANJUTAN = /^\s*#\s*((?!TODO\b)(?![\w-]+:(\s|$))[a-z(].*?)\s*$/;
 /** A value that is a placeholder: "TODO: nama program". */
 const POLA_NILAI_TODO = /^\s*TODO\b:?\s*(.*)$/;
 
@@ -126,11 +131,20 @@ function belumDiisiBerkas(loaded: Loaded, f: LoadedFile, dt: DataTahun | undefin
   const komentar = new Set<number>();
   // Most files of a finished year hold no TODO at all: skip them without splitting their text.
   const adaTodo = f.text.includes('TODO');
-  (adaTodo ? f.text.split(/\r?\n/) : []).forEach((teks, i) => {
+  const barisBerkas = adaTodo ? f.text.split(/\r?\n/) : [];
+  barisBerkas.forEach((teks, i) => {
     const m = POLA_TODO.exec(teks);
     if (!m) return;
     komentar.add(i + 1);
-    out.push({ file: f.file, line: i + 1, column: (m.index ?? 0) + 1, pesan: `TODO: ${m[1] || teks.trim()}` });
+    const kalimat = [m[1] || teks.trim()];
+    // A sentence carried over to the next comment lines ("…(dalam tanda kutip)," / "# dan tambahkan …")
+    // is printed whole, not cut at the line break.
+    for (let j = i + 1; j < barisBerkas.length && !/[.:!?]\s*$/.test(kalimat[kalimat.length - 1] as string); j++) {
+      const lanjut = POLA_LANJUTAN.exec(barisBerkas[j] as string);
+      if (!lanjut) break;
+      kalimat.push(lanjut[1] as string);
+    }
+    out.push({ file: f.file, line: i + 1, column: (m.index ?? 0) + 1, pesan: `TODO: ${kalimat.join(' ')}` });
   });
   if (!f.ok) return urut(out);
   const todo: { path: string; teks: string }[] = [];
