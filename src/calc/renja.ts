@@ -115,7 +115,9 @@ function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhir
   const k14 = ind.kumulatif ? jumlahkan([k6, k12]) : k12 ?? k6;
   const label = `E.81 ${kode} ${ind.id}`;
   let pembagi = k7;
-  if (pantau) for (let i = 0; i < pantau.sampai; i++) if (tw[i] == null) pantau.catatKosong(i, `${kode} ${ind.id}`);
+  // The Renja's E.81 takes an indicator reported only as a year's total from that total: nothing is missing.
+  const dariTahunan = !ev && tw.every((x) => x == null) && k12 !== null;
+  if (pantau && !dariTahunan) for (let i = 0; i < pantau.sampai; i++) if (tw[i] == null) pantau.catatKosong(i, `${kode} ${ind.id}`);
   if (ev) {
     if (ev.opsi.target === 'triwulan') {
       pembagi = targetSampaiTriwulan(v?.target_triwulan, ev.opsi.sampai, ind.kumulatif);

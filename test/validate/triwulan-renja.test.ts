@@ -36,6 +36,12 @@ describe('quarters still empty up to renja.yaml triwulan_evaluasi', () => {
     expect(w.every((d) => d.message.includes('I-2.23.02.2.01.0005') && d.file?.endsWith('2026/program.yaml'))).toBe(true);
   });
 
+  it('an indicator reported only as a year total is not missing from the Renja\'s E.81', async () => {
+    const dir = salin([['{ id: I-2.23.02.2.01.0005, target: 2400, realisasi_triwulan: [0, 1150, 865, null] }', '{ id: I-2.23.02.2.01.0005, target: 2400, realisasi: 2015 }']]);
+    const { diagnostics } = await periksaTahun(await loadData(dir), 2026);
+    expect(diagnostics.filter((d) => d.code === 'TRIWULAN_BELUM_DIISI')).toEqual([]);
+  });
+
   it('complete quarters: no such warning', async () => {
     const { diagnostics } = await periksaTahun(await loadData(salin()), 2026);
     expect(diagnostics.filter((d) => d.code === 'TRIWULAN_BELUM_DIISI')).toEqual([]);
