@@ -60,12 +60,14 @@ export function tampilkanNilai(v: unknown): string {
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
 
 export const KATALOG = {
-  LKJ101: entri<{ detail: string }>({
+  LKJ101: entri<{ detail: string; tab?: boolean }>({
     judul: 'Sintaks YAML salah',
     tingkat: 'error',
     pesan: (p) => `Berkas ini bukan YAML yang sah: ${p.detail}`,
-    saran: () =>
-      'periksa indentasi (spasi, bukan tab), titik dua setelah setiap kunci, dan tanda kutip yang berpasangan di baris ini atau baris sebelumnya',
+    saran: (p) =>
+      p.tab
+        ? 'ganti tab di awal baris ini dengan spasi, sejajar dengan baris yang setingkat (banyak editor bisa diatur "indent using spaces")'
+        : 'periksa indentasi (spasi, bukan tab), titik dua setelah setiap kunci, dan tanda kutip yang berpasangan di baris ini atau baris sebelumnya',
   }),
   LKJ102: entri<{ kunci: string }>({
     judul: 'Kunci ganda',
@@ -152,17 +154,28 @@ export const KATALOG = {
     pesan: (p) => `Kolom wajib \`${p.kolom}\` tidak ada di ${p.di}.${p.keterangan ? ` (${p.keterangan})` : ''}`,
     saran: (p) => `tambahkan \`${p.kolom}: ...\` di ${p.di}`,
   }),
-  LKJ204: entri<{ kolom: string; di: string; mirip?: string; dikenal: string[]; komaDesimal?: { kunci: string; angka: string } }>({
+  LKJ204: entri<{
+    kolom: string;
+    di: string;
+    mirip?: string;
+    dikenal: string[];
+    komaDesimal?: { kunci: string; angka: string };
+    komaTeks?: { kunci: string; nilai: string };
+  }>({
     judul: 'Kolom tidak dikenal',
     tingkat: 'error',
     pesan: (p) =>
       (p.komaDesimal
         ? `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}: di dalam { } koma memisahkan kolom, sehingga angka desimal dengan koma terbaca sebagai angka dan kolom baru \`${p.kolom}\`.`
-        : `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.`) + (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
+        : p.komaTeks
+          ? `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}: nilai \`${p.komaTeks.kunci}\` berisi koma, dan di dalam { } koma memisahkan kolom, sehingga nilainya terpotong dan sisanya terbaca sebagai kolom baru \`${p.kolom}\`.`
+          : `Kolom \`${p.kolom}\` tidak dikenal di ${p.di}.`) + (p.dikenal.length ? ` Kolom yang dikenal: ${p.dikenal.join(', ')}.` : ''),
     saran: (p) =>
       p.komaDesimal
         ? `angka desimal ditulis dengan titik: \`${p.komaDesimal.kunci}: ${p.komaDesimal.angka}\``
-        : p.mirip
+        : p.komaTeks
+          ? `tulis nilai yang berisi koma dalam tanda kutip: \`${p.komaTeks.kunci}: "${p.komaTeks.nilai}"\``
+          : p.mirip
           ? `mungkin maksudnya \`${p.mirip}\``
           : 'hapus kolom ini atau periksa ejaannya',
   }),
@@ -572,6 +585,14 @@ export const KATALOG = {
     pesan: (p) => `Tidak ada ${p.tahun}/program.yaml: perangkat daerah ini tidak punya Tabel E.81 tahun ${p.tahun} untuk direkap.`,
     saran: (p) => `buat ${p.tahun}/program.yaml (mis. dengan \`lkjip init ${p.tahun}\`) atau keluarkan folder ini dari rekap`,
   }),
+  LKJ802: entri<{ tahun: number; daftar: string[] }>({
+    judul: 'Triwulan evaluasi berbeda antar perangkat daerah',
+    tingkat: 'error',
+    pesan: (p) =>
+      `Perangkat daerah yang direkap dievaluasi s.d. triwulan yang berbeda (triwulan_evaluasi di ${p.tahun}/renja.yaml masing-masing): ` +
+      `${p.daftar.join('; ')}. Menjumlahkan triwulan yang berbeda dalam satu baris JUMLAH menyesatkan.`,
+    saran: () => 'tambahkan `--triwulan <n>` agar semua perangkat daerah dievaluasi s.d. triwulan yang sama (mis. `--triwulan 2`), atau samakan triwulan_evaluasi di renja.yaml',
+  }),
   LKJ330: entri<{ berkas: string; judul: string; isi: string }>({
     judul: 'Bagian narasi belum ditulis',
     tingkat: 'warning',
@@ -796,7 +817,8 @@ function bingkaiKode(text: string, line: number, column: number | undefined): st
   const kol = column !== undefined && column >= 1 ? column : 1;
   const mulai = kol > LEBAR_BINGKAI - 20 ? kol - (LEBAR_BINGKAI - 20) : 0;
   const potong = (isi: string): string => {
-    const bersih = tampakkanKontrol(isi.replace(/\t/g, ' '));
+    // A tab shown as one visible mark keeps the caret's column and shows where the tab is.
+    const bersih = tampakkanKontrol(isi.replace(/\t/g, '→'));
     if (bersih.length <= LEBAR_BINGKAI && mulai === 0) return bersih;
     return (mulai > 0 ? '…' : '') + bersih.slice(mulai, mulai + LEBAR_BINGKAI) + (bersih.length > mulai + LEBAR_BINGKAI ? '…' : '');
   };

@@ -429,7 +429,9 @@ async function siapkanTahun(tahun: number, loaded: Loaded, opsi: OpsiBuild, doku
   const { periksaTahun } = await import('../validate/periksa.js');
   const { diagnostics, ok, ctx } = await periksaTahun(loaded, tahun);
   const status = statusUntuk(loaded, tahun, dokumen);
-  const masalah: Diagnostic[] = [...diagnostics];
+  // A quarterly evaluation (--triwulan n) reports the quarters empty in its own window; the Renja's
+  // (up to renja.yaml triwulan_evaluasi) is not built then, so its warning would name other quarters.
+  const masalah: Diagnostic[] = diagnostics.filter((d) => !(opsi.triwulan && d.code === 'TRIWULAN_BELUM_DIISI'));
   if (ok && !status.bisaDibangun) masalah.push(diagnosa('LKJ402', { tahun, kurang: status.kurang }, { file: `${opsi.data}/${tahun}` }));
   const gagal = masalah.some((d) => d.severity === 'error');
   const dilaporkan = masalah.filter((d) => d.severity !== 'info');
@@ -455,7 +457,7 @@ function statusUntuk(loaded: Loaded, tahun: number, dokumen: readonly DefinisiDo
   const kurang = new Set<string>();
   let tahunan: string[] | undefined;
   for (const d of dokumen) {
-    for (const k of d.kurang ? d.kurang(loaded, tahun) : (tahunan ??= statusTahun(loaded, tahun).kurang)) kurang.add(k);
+    for (const k of d.kurang ? d.kurang(loaded, tahun) : (tahunan ??= ((st) => [...st.kurang, ...st.tidakSah])(statusTahun(loaded, tahun)))) kurang.add(k);
   }
   return { bisaDibangun: kurang.size === 0, kurang: [...kurang] };
 }

@@ -103,7 +103,7 @@ export function targetSampaiTriwulan(plan: Triwulan | undefined, sampai: number,
 }
 
 /** K columns of one indicator of a node. */
-function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhirRenstra: number, ev?: EvaluasiBerjalan): KolomE81K {
+function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhirRenstra: number, ev?: EvaluasiBerjalan, pantau: PencatatKosong | undefined = ev): KolomE81K {
   const v: NilaiIndikator | undefined = nilaiIndikator(dataTahun(ctx, tahun), ind.id)?.nilai;
   const tw = dalamEvaluasi(v?.realisasi_triwulan ?? kosong(), ev?.opsi);
   const k5 = targetAkhir(ctx, ind);
@@ -115,8 +115,10 @@ function kolomK(ctx: Konteks, ind: Indikator, kode: string, tahun: number, akhir
   const k14 = ind.kumulatif ? jumlahkan([k6, k12]) : k12 ?? k6;
   const label = `E.81 ${kode} ${ind.id}`;
   let pembagi = k7;
+  // The Renja's E.81 takes an indicator reported only as a year's total from that total: nothing is missing.
+  const dariTahunan = !ev && tw.every((x) => x == null) && k12 !== null;
+  if (pantau && !dariTahunan) for (let i = 0; i < pantau.sampai; i++) if (tw[i] == null) pantau.catatKosong(i, `${kode} ${ind.id}`);
   if (ev) {
-    for (let i = 0; i < ev.opsi.sampai; i++) if (tw[i] == null) ev.catatKosong(i, `${kode} ${ind.id}`);
     if (ev.opsi.target === 'triwulan') {
       pembagi = targetSampaiTriwulan(v?.target_triwulan, ev.opsi.sampai, ind.kumulatif);
       if (pembagi === null) ev.tanpaTargetTriwulan.push(`${kode} ${ind.id}`);
@@ -173,8 +175,16 @@ interface HasilSimpul {
   rp: RpDasar;
 }
 
-function hitungSimpul(ctx: Konteks, s: Simpul, tahun: number, akhirRenstra: number, unit: string | null, ev?: EvaluasiBerjalan): HasilSimpul {
-  const anak = s.anak.filter((a) => tampil(ctx, a, tahun)).map((a) => hitungSimpul(ctx, a, tahun, akhirRenstra, unit, ev));
+function hitungSimpul(
+  ctx: Konteks,
+  s: Simpul,
+  tahun: number,
+  akhirRenstra: number,
+  unit: string | null,
+  ev?: EvaluasiBerjalan,
+  pantau: PencatatKosong | undefined = ev,
+): HasilSimpul {
+  const anak = s.anak.filter((a) => tampil(ctx, a, tahun)).map((a) => hitungSimpul(ctx, a, tahun, akhirRenstra, unit, ev, pantau));
   const own = rpSendiri(ctx, s, tahun, ev);
   const rpAnak = anak.map((a) => a.rp);
   let rp: RpDasar = own;
@@ -188,9 +198,9 @@ function hitungSimpul(ctx: Konteks, s: Simpul, tahun: number, akhirRenstra: numb
     };
     rp.rp12 = jumlahkan(rp.triwulan);
     if (own.target_evaluasi !== undefined) rp.target_evaluasi = gabungRp(own.target_evaluasi, rpAnak.map((r) => r.target_evaluasi ?? null));
-  } else if (ev && (own.rp7 ?? 0) > 0) {
+  } else if (pantau && (own.rp7 ?? 0) > 0) {
     // A leaf with a budget owes a report for every quarter of the window; one without has none to give.
-    for (let i = 0; i < ev.opsi.sampai; i++) if (own.triwulan[i] == null) ev.catatKosong(i, `${s.node.kode} Rp`);
+    for (let i = 0; i < pantau.sampai; i++) if (own.triwulan[i] == null) pantau.catatKosong(i, `${s.node.kode} Rp`);
   }
   const rp14 = jumlahkan([rp.rp6, rp.rp12]);
   const label = `E.81 ${s.node.kode} Rp`;
@@ -213,7 +223,7 @@ function hitungSimpul(ctx: Konteks, s: Simpul, tahun: number, akhirRenstra: numb
       ctx.peringatan.push(indikatorHilang(id, s.node.kode));
       continue;
     }
-    indikator.push(kolomK(ctx, ind, s.node.kode, tahun, akhirRenstra, ev));
+    indikator.push(kolomK(ctx, ind, s.node.kode, tahun, akhirRenstra, ev, pantau));
   }
   const baris: BarisE81 = {
     kode: s.node.kode,
@@ -267,18 +277,27 @@ export interface OpsiEvaluasi {
   target: 'tahunan' | 'triwulan';
 }
 
-/** What a quarterly evaluation collects while it walks the tree. */
-interface EvaluasiBerjalan {
-  opsi: OpsiEvaluasi;
+/** The rows whose quarters up to `sampai` are still empty, per quarter. */
+interface PencatatKosong {
+  sampai: number;
   /** Per quarter of the window: the rows with no realisation yet. */
   kosong: string[][];
-  tanpaTargetTriwulan: string[];
   catatKosong(triwulan: number, baris: string): void;
 }
 
+/** What a quarterly evaluation collects while it walks the tree. */
+interface EvaluasiBerjalan extends PencatatKosong {
+  opsi: OpsiEvaluasi;
+  tanpaTargetTriwulan: string[];
+}
+
+function mulaiPencatat(sampai: number): PencatatKosong {
+  const kosong: string[][] = Array.from({ length: sampai }, () => []);
+  return { sampai, kosong, catatKosong: (i, baris) => kosong[i]?.push(baris) };
+}
+
 function mulaiEvaluasi(opsi: OpsiEvaluasi): EvaluasiBerjalan {
-  const kosong: string[][] = Array.from({ length: opsi.sampai }, () => []);
-  return { opsi, kosong, tanpaTargetTriwulan: [], catatKosong: (i, baris) => kosong[i]?.push(baris) };
+  return { ...mulaiPencatat(opsi.sampai), opsi, tanpaTargetTriwulan: [] };
 }
 
 const NAMA_TRIWULAN = ['I', 'II', 'III', 'IV'] as const;
@@ -288,18 +307,26 @@ function daftarRingkas(baris: readonly string[], paling = 8): string {
   return baris.length > paling ? `${awal} dan ${baris.length - paling} lainnya` : awal;
 }
 
-function laporEvaluasi(ctx: Konteks, tahun: number, ev: EvaluasiBerjalan): void {
-  ev.kosong.forEach((baris, i) => {
+/**
+ * The quarters still empty, the same words for a quarterly evaluation (`--triwulan n`) and for the
+ * (Perubahan) Renja's E.81, which is evaluated up to renja.yaml `triwulan_evaluasi`.
+ */
+function laporKosong(ctx: Konteks, tahun: number, pencatat: PencatatKosong): void {
+  pencatat.kosong.forEach((baris, i) => {
     if (baris.length === 0) return;
     ctx.peringatan.push({
       code: 'TRIWULAN_BELUM_DIISI',
       severity: 'warning',
       message:
-        `Evaluasi triwulan ${NAMA_TRIWULAN[ev.opsi.sampai - 1]} ${tahun}: realisasi triwulan ${NAMA_TRIWULAN[i]} belum diisi ` +
+        `Evaluasi triwulan ${NAMA_TRIWULAN[pencatat.sampai - 1]} ${tahun}: realisasi triwulan ${NAMA_TRIWULAN[i]} belum diisi ` +
         `untuk ${baris.length} baris (${daftarRingkas(baris)}); dicetak "-", tidak dihitung sebagai 0.`,
       hint: `Isi realisasi_triwulan / realisasi_rp_triwulan triwulan ${NAMA_TRIWULAN[i]} di ${tahun}/program.yaml (atau lewat \`lkjip isian\`).`,
     });
   });
+}
+
+function laporEvaluasi(ctx: Konteks, tahun: number, ev: EvaluasiBerjalan): void {
+  laporKosong(ctx, tahun, ev);
   if (ev.tanpaTargetTriwulan.length > 0) {
     ctx.peringatan.push({
       code: 'TARGET_TRIWULAN_KOSONG',
@@ -324,12 +351,16 @@ export function hitungE81(ctx: Konteks, tahun: number, opsi: OpsiKinerja, evalua
   const triwulanEvaluasi = evaluasi?.sampai ?? dt.renja?.triwulan_evaluasi ?? null;
   if (!evaluasi && triwulanEvaluasi !== null) periksaTriwulan(ctx, tahun, triwulanEvaluasi);
   const ev = evaluasi ? mulaiEvaluasi(evaluasi) : undefined;
+  // The (Perubahan) Renja's E.81 is evaluated up to renja.yaml triwulan_evaluasi: its empty quarters
+  // are worth the same warning as a quarterly evaluation's.
+  const pantau: PencatatKosong | undefined =
+    ev ?? (triwulanEvaluasi !== null && triwulanEvaluasi >= 1 && triwulanEvaluasi <= 4 ? mulaiPencatat(triwulanEvaluasi) : undefined);
   const program: ProgramE81[] = [];
   const dikenal = new Set<string>();
   for (const p of ctx.data.program?.program ?? []) {
     const simpul = pohonProgram(p);
     if (!tampil(ctx, simpul, tahun)) continue;
-    const h = hitungSimpul(ctx, simpul, tahun, akhirRenstra, p.unit_penanggung_jawab ?? null, ev);
+    const h = hitungSimpul(ctx, simpul, tahun, akhirRenstra, p.unit_penanggung_jawab ?? null, ev, pantau);
     h.baris.forEach((b) => dikenal.add(b.kode));
     program.push({ kode: p.kode, nama: p.nama, baris: h.baris, rata_rata: rataE81(h.baris, opsi) });
   }
@@ -344,6 +375,7 @@ export function hitungE81(ctx: Konteks, tahun: number, opsi: OpsiKinerja, evalua
     }
   }
   if (ev) laporEvaluasi(ctx, tahun, ev);
+  else if (pantau) laporKosong(ctx, tahun, pantau);
   const kepala = program.map((p) => p.baris[0]?.rp);
   const rataProgram = program.map((p) => p.rata_rata);
   const k13 = rataRata(rataProgram.map((r) => r.k13)).rata;

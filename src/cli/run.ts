@@ -231,7 +231,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       new Option('-d, --data <folder>', 'folder data satu perangkat daerah, atau folder berisi folder-folder itu (boleh berulang)')
         .argParser((v: string, sebelum: string[] | undefined) => [...(sebelum ?? []), v]),
     )
-    .addOption(new Option('-t, --triwulan <n>', 'evaluasi s.d. triwulan ke-n (1-4); tanpa opsi ini: seluruh triwulan yang dilaporkan').argParser(parseTriwulan))
+    .addOption(new Option('-t, --triwulan <n>', 'evaluasi s.d. triwulan ke-n (1-4) untuk semua perangkat daerah; tanpa opsi ini: triwulan_evaluasi renja.yaml masing-masing (harus sama)').argParser(parseTriwulan))
     .addOption(new Option('-o, --out <berkas.xlsx>', 'berkas keluaran (bawaan: out/rekap-<tahun>[-tw<n>].xlsx)'))
     .addOption(new Option('--lanjut', 'tetap buat rekap dari perangkat daerah yang datanya sah bila ada yang bermasalah'))
     .addOption(reporterOption())
@@ -240,7 +240,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       '\nSetiap perangkat daerah diperiksa dulu. Bila ada yang datanya bermasalah, namanya disebut dan rekap\n' +
         'tidak dibuat, kecuali dengan --lanjut (perangkat daerah itu ditinggalkan). Lembar REKAP berisi satu baris\n' +
         'per perangkat daerah (pagu, realisasi, % serapan, rata-rata capaian kinerja program, predikat) dan\n' +
-        'jumlahnya sebagai rumus; lalu Tabel E.81 setiap perangkat daerah pada lembarnya sendiri.\n\n' +
+        'jumlahnya sebagai rumus; lalu Tabel E.81 setiap perangkat daerah pada lembarnya sendiri.\n' +
+        'Tanpa --triwulan setiap perangkat daerah dievaluasi s.d. triwulan_evaluasi di <tahun>/renja.yaml-nya;\n' +
+        'bila triwulannya berbeda, rekap ditolak (LKJ802): pakai --triwulan n agar semuanya s.d. triwulan n.\n\n' +
         'Contoh:\n  $ lkjip rekap 2024 --triwulan 3 --data opd/ --out rekap-2024-tw3.xlsx\n' +
         '  $ lkjip rekap 2024 --data dinas-a/data --data dinas-b/data --lanjut',
     )

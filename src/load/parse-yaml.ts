@@ -25,7 +25,7 @@ const PENJELASAN: Partial<Record<YAMLError['code'], string>> = {
   MULTILINE_IMPLICIT_KEY: 'kunci tidak diikuti titik dua, atau kunci melewati satu baris',
   MISSING_CHAR: 'ada karakter penutup yang hilang (tanda kutip, ], } atau titik dua)',
   UNEXPECTED_TOKEN: 'ada karakter yang tidak diharapkan di sini',
-  TAB_AS_INDENT: 'tab dipakai sebagai indentasi; YAML hanya menerima spasi',
+  TAB_AS_INDENT: 'tab dipakai untuk indentasi; YAML hanya menerima spasi',
   MULTIPLE_DOCS: 'berkas berisi lebih dari satu dokumen (---); satu berkas hanya boleh satu dokumen',
   BAD_ALIAS: 'alias (*nama) tidak sah',
   ALIAS_PROPS: 'alias (*nama) tidak boleh punya tag atau anchor',
@@ -153,7 +153,7 @@ export function parseLengkap(text: string, file: string): HasilParse {
   }
   const diagnostics: Diagnostic[] = [];
   let ok = true;
-  for (const e of doc.errors) {
+  for (const e of tanpaAkibatTab(doc.errors, lineCounter)) {
     const pos = posisiOffset(lineCounter, e.pos[0]);
     if (isStackOverflow(e)) {
       return tanpaIsi(text, diagnosaDalam(file, text, e.pos[0]));
@@ -164,7 +164,7 @@ export function parseLengkap(text: string, file: string): HasilParse {
     } else {
       ok = false;
       const detail = `${PENJELASAN[e.code] ?? 'kesalahan sintaks'} (yaml: ${e.message.split('\n')[0]})`;
-      diagnostics.push(diagnosa('LKJ101', { detail }, { file, ...pos }));
+      diagnostics.push(diagnosa('LKJ101', { detail, ...(e.code === 'TAB_AS_INDENT' ? { tab: true } : {}) }, { file, ...pos }));
     }
   }
   for (const w of doc.warnings) {
@@ -206,6 +206,22 @@ export function parseLengkap(text: string, file: string): HasilParse {
     }
   }
   return { doc, lineCounter, value, ok, diagnostics };
+}
+
+/**
+ * A tab used for indentation throws the parser off for the rest of its line and the next one
+ * (a block taken as a key, a missing map value, items at different columns): those errors are
+ * consequences, and reporting them only hides the one cause. Keeps the tab errors (first) and every
+ * other error that is not on a tab's line or the line after it.
+ */
+function tanpaAkibatTab(errors: readonly YAMLError[], lineCounter: LineCounter): YAMLError[] {
+  const barisTab = new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lineCounter.linePos(e.pos[0]).line));
+  if (barisTab.size === 0) return [...errors];
+  const akibat = (e: YAMLError): boolean => {
+    const baris = lineCounter.linePos(e.pos[0]).line;
+    return barisTab.has(baris) || barisTab.has(baris - 1);
+  };
+  return [...errors.filter((e) => e.code === 'TAB_AS_INDENT'), ...errors.filter((e) => e.code !== 'TAB_AS_INDENT' && (e.code === 'DUPLICATE_KEY' || !akibat(e)))];
 }
 
 /** The first alias in a text, to point a cycle diagnostic somewhere useful. */

@@ -105,6 +105,9 @@ export async function siapkanAgensi(folder: string, tahun: number, triwulan: Ops
     const ev = hitungEvaluasiTriwulan(data, tahun, triwulan);
     e81 = ev.e81;
     peringatan.push(...ev.peringatan.filter((d) => d.severity !== 'info'));
+  } else {
+    // Evaluated up to renja.yaml triwulan_evaluasi: its empty quarters, as validate and build say them.
+    peringatan.push(...hasil.peringatan.filter((d) => d.code === 'TRIWULAN_BELUM_DIISI'));
   }
   const ctx = buatKonteksDokumen(data, tahun, { ...hasil, renja: { ...hasil.renja, e81 } }, tampilan);
   return { folder: tampilan, nama, ok: true, diagnostik: [...diagnostik, ...peringatan.map((d) => ({ ...d, file: d.file ?? `${tampilan}/${tahun}/program.yaml` }))], loaded, ctx };
@@ -128,8 +131,32 @@ export interface HasilRekapWorkbook {
   agensi: AgensiRekap[];
   /** The agencies in the workbook (all, or the ok ones with `lanjut`). */
   dipakai: AgensiRekap[];
-  /** null when nothing is to be written (a broken agency without `lanjut`, or none ok). */
+  /** null when nothing is to be written (a broken agency without `lanjut`, none ok, or quarters that differ). */
   xlsx: Uint8Array | null;
+  /** Set when, without `--triwulan`, the agencies' renja.yaml evaluate different quarters: nothing is summed. */
+  triwulanBerbeda?: Diagnostic;
+  /** The quarter the roll-up is evaluated up to: `--triwulan`, else the agencies' common triwulan_evaluasi. */
+  triwulan?: OpsiEvaluasi['sampai'];
+}
+
+/** The quarter an agency's E.81 is evaluated up to (its renja.yaml triwulan_evaluasi); null without one. */
+const triwulanAgensi = (a: AgensiRekap): number | null => a.ctx?.h.renja.e81?.triwulan_evaluasi ?? null;
+
+/**
+ * Without `--triwulan` every agency is evaluated up to its own renja.yaml quarter; summing TW III
+ * of one with TW II of another in one JUMLAH row would mislead, so differing quarters stop the roll-up.
+ */
+function periksaTriwulanSama(dipakai: readonly AgensiRekap[], tahun: number): { triwulan?: OpsiEvaluasi['sampai']; berbeda?: Diagnostic } {
+  const tw = new Set(dipakai.map(triwulanAgensi));
+  if (tw.size > 1) {
+    const daftar = dipakai.map((a) => {
+      const t = triwulanAgensi(a);
+      return `${a.nama} (${a.folder}): ${t === null ? 'tanpa triwulan_evaluasi (tidak ada renja.yaml), semua triwulan yang terisi' : `triwulan ${['I', 'II', 'III', 'IV'][t - 1]}`}`;
+    });
+    return { berbeda: diagnosa('LKJ802', { tahun, daftar }) };
+  }
+  const satu = [...tw][0];
+  return satu === null || satu === undefined || satu < 1 || satu > 4 ? {} : { triwulan: satu as OpsiEvaluasi['sampai'] };
 }
 
 /**
@@ -146,13 +173,19 @@ export async function buatRekap(opsi: OpsiBuatRekap): Promise<HasilRekapWorkbook
   }
   const dipakai = agensi.filter((a) => a.ok);
   if (dipakai.length === 0 || (dipakai.length < agensi.length && !opsi.lanjut)) return { agensi, dipakai, xlsx: null };
+  let triwulan = opsi.triwulan;
+  if (triwulan === undefined) {
+    const sama = periksaTriwulanSama(dipakai, opsi.tahun);
+    if (sama.berbeda) return { agensi, dipakai, xlsx: null, triwulanBerbeda: sama.berbeda };
+    triwulan = sama.triwulan;
+  }
   const [{ lembarRekap }, { tulisWorkbook }] = await Promise.all([import('../render/workbook-rekap.js'), import('../export/xlsx.js')]);
   const lembar = lembarRekap(
     dipakai.map((a) => a.ctx as KonteksDokumen),
-    { tahun: opsi.tahun, ...(opsi.triwulan ? { triwulan: opsi.triwulan } : {}) },
+    { tahun: opsi.tahun, ...(triwulan ? { triwulan } : {}) },
   );
-  const judul = `Rekapitulasi Evaluasi Renja Perangkat Daerah Tahun ${opsi.tahun}${opsi.triwulan ? ` Triwulan ${opsi.triwulan}` : ''}`;
-  return { agensi, dipakai, xlsx: await tulisWorkbook(lembar, { tanggal: opsi.tanggal }, judul) };
+  const judul = `Rekapitulasi Evaluasi Renja Perangkat Daerah Tahun ${opsi.tahun}${triwulan ? ` Triwulan ${triwulan}` : ''}`;
+  return { agensi, dipakai, xlsx: await tulisWorkbook(lembar, { tanggal: opsi.tanggal }, judul), ...(triwulan ? { triwulan } : {}) };
 }
 
 /** The period's own date for reproducible time stamps: the last day of the quarter (or of the year). */

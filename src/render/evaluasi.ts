@@ -36,7 +36,9 @@ export function konteksEvaluasi(ctx: KonteksDokumen, sampai: OpsiEvaluasi['sampa
   let hasil = perTriwulan.get(sampai);
   if (!hasil) {
     const ev = hitungEvaluasiTriwulan(ctx.data, ctx.tahun, sampai);
-    hasil = { ...ctx, h: { ...ctx.h, renja: { ...ctx.h.renja, e81: ev.e81 }, peringatan: [...ctx.h.peringatan, ...ev.peringatan] } };
+    // The year's own empty quarters are counted up to renja.yaml triwulan_evaluasi; this evaluation counts its own.
+    const tahunan = ctx.h.peringatan.filter((d) => d.code !== 'TRIWULAN_BELUM_DIISI');
+    hasil = { ...ctx, h: { ...ctx.h, renja: { ...ctx.h.renja, e81: ev.e81 }, peringatan: [...tahunan, ...ev.peringatan] } };
     perTriwulan.set(sampai, hasil);
   }
   return hasil;

@@ -54,7 +54,7 @@ function lembarRingkas(ctx: readonly KonteksDokumen[], rekap: HasilRekap, e81: r
   const l = new PenyusunLembar('REKAP', [5, 46, 20, 20, 13, 16, 16, 18]);
   l.judul('REKAPITULASI EVALUASI HASIL RENJA PERANGKAT DAERAH');
   const pemda = new Set(ctx.map((c) => c.opd.pemerintah_daerah));
-  l.judul(`${pemda.size === 1 ? `${[...pemda][0]?.toUpperCase()} ` : ''}TAHUN ${opsi.tahun}${tw}`);
+  l.judul(`${pemda.size === 1 ? `${[...pemda][0]?.toUpperCase()} ` : ''}${tw.trimStart()}${tw ? ' ' : ''}TAHUN ${opsi.tahun}`);
   l.kosong();
   const realisasi = opsi.triwulan ? `REALISASI ANGGARAN s.d. TRIWULAN ${romawi(opsi.triwulan)} (Rp)` : 'REALISASI ANGGARAN (Rp)';
   l.kepala([

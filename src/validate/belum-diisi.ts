@@ -28,6 +28,11 @@ export const PENANDA_NARASI = (tahun: number): string => `> TODO: perbarui untuk
 export const PENANDA_REFERENSI = '{{!-- TODO:';
 
 const POLA_TODO = /#\s*TODO\b:?\s*(.*)$/;
+/**
+ * A comment line continuing a sentence: lower-case prose, not another TODO and not commented-out
+ * YAML (`# apbd:`, `# - { … }`).
+ */
+const POLA_LANJUTAN = /^\s*#\s*((?!TODO\b)(?![\w-]+:(\s|$))[a-z(].*?)\s*$/;
 /** A value that is a placeholder: "TODO: nama program". */
 const POLA_NILAI_TODO = /^\s*TODO\b:?\s*(.*)$/;
 
@@ -126,11 +131,20 @@ function belumDiisiBerkas(loaded: Loaded, f: LoadedFile, dt: DataTahun | undefin
   const komentar = new Set<number>();
   // Most files of a finished year hold no TODO at all: skip them without splitting their text.
   const adaTodo = f.text.includes('TODO');
-  (adaTodo ? f.text.split(/\r?\n/) : []).forEach((teks, i) => {
+  const barisBerkas = adaTodo ? f.text.split(/\r?\n/) : [];
+  barisBerkas.forEach((teks, i) => {
     const m = POLA_TODO.exec(teks);
     if (!m) return;
     komentar.add(i + 1);
-    out.push({ file: f.file, line: i + 1, column: (m.index ?? 0) + 1, pesan: `TODO: ${m[1] || teks.trim()}` });
+    const kalimat = [m[1] || teks.trim()];
+    // A sentence carried over to the next comment lines ("…(dalam tanda kutip)," / "# dan tambahkan …")
+    // is printed whole, not cut at the line break.
+    for (let j = i + 1; j < barisBerkas.length && !/[.:!?]\s*$/.test(kalimat[kalimat.length - 1] as string); j++) {
+      const lanjut = POLA_LANJUTAN.exec(barisBerkas[j] as string);
+      if (!lanjut) break;
+      kalimat.push(lanjut[1] as string);
+    }
+    out.push({ file: f.file, line: i + 1, column: (m.index ?? 0) + 1, pesan: `TODO: ${kalimat.join(' ')}` });
   });
   if (!f.ok) return urut(out);
   const todo: { path: string; teks: string }[] = [];
@@ -165,12 +179,28 @@ function belumDiisiBerkas(loaded: Loaded, f: LoadedFile, dt: DataTahun | undefin
       out.push({ file: f.file, ...baris(loaded, f, `/node/${tanpaPagu[0]?.i}`), pesan: `pagu belum diisi: ${tanpaPagu.length} sub kegiatan` });
     }
     const tanpaRealisasi: { id: string; i: number }[] = [];
+    // Quarters reported but no annual `realisasi`: E.81 has its figure from the quarters, but the
+    // LKJIP (Tabel 3.6) and `calc` print "-" until the annual value is written (or all four
+    // quarters are in, from which it is combined: sumber.ts realisasiTahunan).
+    const tanpaTahunan: { id: string; i: number }[] = [];
     dt.program.node.forEach((n, i) => {
       for (const v of n.indikator ?? []) {
         const tw = v.realisasi_triwulan ?? [];
-        if ((v.realisasi === null || v.realisasi === undefined) && tw.every((x) => x === null) && !v.keterangan) tanpaRealisasi.push({ id: v.id, i });
+        if ((v.realisasi !== null && v.realisasi !== undefined) || v.keterangan) continue;
+        if (tw.every((x) => x === null)) tanpaRealisasi.push({ id: v.id, i });
+        else if (tw.length < 4 || tw.some((x) => x === null || x === undefined)) tanpaTahunan.push({ id: v.id, i });
       }
     });
+    if (tanpaTahunan.length > 0) {
+      const daftar = tanpaTahunan.slice(0, 6).map((t) => t.id).join(', ') + (tanpaTahunan.length > 6 ? ` dan ${tanpaTahunan.length - 6} lainnya` : '');
+      out.push({
+        file: f.file,
+        ...baris(loaded, f, `/node/${tanpaTahunan[0]?.i}`),
+        pesan:
+          `realisasi tahunan belum diisi: ${tanpaTahunan.length} indikator program/kegiatan/sub kegiatan baru berisi sebagian realisasi_triwulan (${daftar}); ` +
+          'Tabel E.81 memakai triwulannya, tetapi LKJIP (Tabel 3.6) dan `lkjip calc` mencetak "-" sampai `realisasi` diisi atau keempat triwulan terisi',
+      });
+    }
     if (tanpaRealisasi.length > 0) {
       out.push({
         file: f.file,

@@ -81,7 +81,8 @@ export function validate(loaded: Loaded, tahun?: number, opsi: OpsiValidasi = {}
     // Earlier years are history and expected to be incomplete: say so only for the year asked
     // about (or for every year without one). Whether a year must be buildable is the build's call
     // (LKJ402 there); for `validate`, a history-only year is valid.
-    if (tahun === undefined || y === tahun) out.push(diagnosa('LKJ401', { tahun: y, kurang: st.kurang }, { file: folder }));
+    // Files that exist but do not parse have their own errors; only what is really absent is named.
+    if ((tahun === undefined || y === tahun) && st.kurang.length > 0) out.push(diagnosa('LKJ401', { tahun: y, kurang: st.kurang }, { file: folder }));
   }
   if (tahun !== undefined && !loaded.years.includes(tahun)) {
     out.push(diagnosa('LKJ402', { tahun, kurang: ['seluruh folder tahun'] }, { file: tampilanPath(path.resolve(loaded.dir, String(tahun))) }));

@@ -83,6 +83,11 @@ export async function periksaTahun(loaded: Loaded, tahun: number): Promise<Hasil
     diagnostics.push(...periksaNilaiNarasi(berkas, ctx).filter((d) => !sudah.has(`${d.file}:${d.line}:${d.column}`)));
   }
   diagnostics.push(...(await periksaHitungan(loaded, ds, ctx)));
+  // Quarters up to renja.yaml triwulan_evaluasi still empty: E.81 prints "-" there (the calculator
+  // words it as `build --triwulan n` does, so a build of both says it once).
+  diagnostics.push(
+    ...ctx.h.peringatan.filter((d) => d.code === 'TRIWULAN_BELUM_DIISI').map((d) => ({ ...d, file: d.file ?? ctx.berkasTahun('program.yaml') })),
+  );
   return hasil(ctx);
 }
 

@@ -150,6 +150,33 @@ function komaDesimalSebelum(text: string, pos: { line?: number; column?: number 
   return m ? { kunci: m[1] as string, angka: `${m[2]}.${nama}` } : undefined;
 }
 
+/**
+ * `{ nama: Dr. H. Ahmad Fauzi, S.Pd., M.M., jabatan: Kepala }`: in flow style the comma ends the
+ * value, so YAML reads `nama: Dr. H. Ahmad Fauzi` and new keys `S.Pd.`, `M.M.`. When an unknown key
+ * sits inside a `{ ... }` right after an unquoted text value on its line, returns that value's key
+ * and the whole text meant (up to the next `, <key>:` or the closing brace).
+ */
+function komaTeksSebelum(text: string, pos: { line?: number; column?: number }): { kunci: string; nilai: string } | undefined {
+  if (pos.column === undefined) return undefined;
+  const baris = barisTeks(text, pos.line);
+  if (baris === undefined) return undefined;
+  const sebelum = baris.slice(0, pos.column - 1);
+  const buka = sebelum.lastIndexOf('{');
+  if (buka < 0 || sebelum.slice(buka).includes('}')) return undefined;
+  const isi = sebelum.slice(buka + 1);
+  let kunci: RegExpExecArray | undefined;
+  for (const m of isi.matchAll(/([A-Za-z_][\w-]*)\s*:\s+/g)) kunci = m as RegExpExecArray;
+  if (!kunci) return undefined;
+  const awal = buka + 1 + kunci.index + kunci[0].length;
+  const potong = baris.slice(awal, pos.column - 1);
+  // Only an unquoted text value split by a comma: quoted, nested or empty values are other mistakes.
+  if (!/^[^"'[{,\s][^"'[\]{}]*,\s*$/.test(potong)) return undefined;
+  const sisa = baris.slice(awal);
+  const ujung = sisa.search(/,\s*[A-Za-z_][\w-]*\s*:\s|\s*}/);
+  const nilai = (ujung < 0 ? sisa : sisa.slice(0, ujung)).trim();
+  return { kunci: kunci[1] as string, nilai: nilai.replace(/"/g, '\\"') };
+}
+
 /** A flow list written with decimal commas: `[12,5, 13,1]` (a digit, a comma, a digit). */
 function barisBerkomaDesimal(text: string, line: number | undefined): boolean {
   const b = barisTeks(text, line);
@@ -201,10 +228,19 @@ export function diagnosaSkema(errors: readonly ErrorObject[], f: LoadedFile): Di
         const jalur = `${e.instancePath}/${nama.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         const posisi = lok(jalur, true);
         const koma = komaDesimalSebelum(f.text, posisi, nama);
+        const komaTeks = koma ? undefined : komaTeksSebelum(f.text, posisi);
+        const terpotong = koma ?? komaTeks;
         out.push(
           diagnosa(
             'LKJ204',
-            { kolom: nama.length > 80 ? `${nama.slice(0, 77)}...` : nama, di: tempat(f.value, e.instancePath), dikenal, ...(m && !koma ? { mirip: m } : {}), ...(koma ? { komaDesimal: koma } : {}) },
+            {
+              kolom: nama.length > 80 ? `${nama.slice(0, 77)}...` : nama,
+              di: tempat(f.value, e.instancePath),
+              dikenal,
+              ...(m && !terpotong ? { mirip: m } : {}),
+              ...(koma ? { komaDesimal: koma } : {}),
+              ...(komaTeks ? { komaTeks } : {}),
+            },
             { ...posisi, found: nama },
           ),
         );

@@ -5,6 +5,8 @@ export interface StatusTahun {
   bisaDibangun: boolean;
   /** What is missing, as file names relative to the year folder: `lra.yaml`, `narasi/renja/*.md`. */
   kurang: string[];
+  /** Year files that are there but cannot be read (syntax errors, reported as such): not "missing". */
+  tidakSah: string[];
 }
 
 /**
@@ -14,15 +16,18 @@ export interface StatusTahun {
  */
 export function statusTahun(loaded: Loaded, tahun: number): StatusTahun {
   const kurang: string[] = [];
+  const tidakSah: string[] = [];
   for (const [nama, jenis] of Object.entries(BERKAS_TAHUN)) {
-    const ada = [...loaded.files.values()].some((f) => f.tahun === tahun && f.jenis === jenis && f.ok);
-    if (!ada) kurang.push(`${nama}.yaml`);
+    const berkas = [...loaded.files.values()].filter((f) => f.tahun === tahun && f.jenis === jenis);
+    if (berkas.some((f) => f.ok)) continue;
+    // A file that exists but does not parse has its own errors (LKJ101...): calling it missing misleads.
+    (berkas.length > 0 ? tidakSah : kurang).push(`${nama}.yaml`);
   }
   const narasi = loaded.data.tahun.get(tahun)?.narasi ?? {};
   for (const dok of DOKUMEN_NARASI) {
     if (Object.keys(narasi[dok] ?? {}).length === 0) kurang.push(`narasi/${dok}/*.md`);
   }
-  return { bisaDibangun: kurang.length === 0, kurang };
+  return { bisaDibangun: kurang.length === 0 && tidakSah.length === 0, kurang, tidakSah };
 }
 
 /**
@@ -55,7 +60,9 @@ export interface KelasTahun {
 }
 
 export function kelasTahun(loaded: Loaded, tahun: number): KelasTahun {
-  const { bisaDibangun, kurang } = statusTahun(loaded, tahun);
+  const st = statusTahun(loaded, tahun);
+  const { bisaDibangun } = st;
+  const kurang = [...st.kurang, ...st.tidakSah];
   const ada = loaded.ditemukan.get(tahun) ?? new Set<string>();
   const dokumen = [...ada].filter((j) => !JENIS_RIWAYAT.includes(j)).map((j) => (j.startsWith('narasi/') ? `${j}/*.md` : `${jenisKeNama(j)}.yaml`));
   const gagalBaca =

@@ -48,7 +48,7 @@ describe('opd-contoh: validation', () => {
   });
 
   it('2026 is buildable, 2025 is history only', () => {
-    expect(statusTahun(loaded, 2026)).toEqual({ bisaDibangun: true, kurang: [] });
+    expect(statusTahun(loaded, 2026)).toEqual({ bisaDibangun: true, kurang: [], tidakSah: [] });
     expect(statusTahun(loaded, 2025).bisaDibangun).toBe(false);
     expect(loaded.years).toEqual([2025, 2026]);
   });

@@ -37,6 +37,13 @@ describe('lkjip baru', () => {
     expect(o.stderr).toMatch(/Folder data Dinas Kesehatan Kabupaten Contoh dibuat di x\//);
     expect(o.stderr).toMatch(/Belum diisi \(\d+\)/);
     expect(o.stderr).toMatch(/lkjip validate 2025 --data x/);
+    // Every TODO of the list is a whole sentence: none stops at a comma where the comment goes on.
+    const todo = o.stderr.split('\n').filter((l) => /^ {2}\S*x\/\S+ +TODO: /.test(l));
+    expect(todo.length).toBeGreaterThan(10);
+    expect(todo.filter((l) => /,$/.test(l))).toEqual([]);
+    // ...and a commented-out YAML example after a TODO is not read as its continuation.
+    expect(o.stderr).toMatch(/TODO: Perjanjian Kinerja APBD 2025: .*anggaran per program:$/m);
+    expect(o.stderr).toMatch(/\(dalam tanda kutip\), dan tambahkan program, kegiatan dan sub kegiatan perangkat daerah ini beserta indikatornya\./);
     const x = path.join(dir, 'x');
     expect(readdirSync(x).sort()).toEqual(['2025', 'opd.yaml', 'renstra', 'skema']);
     expect(readdirSync(path.join(x, '2025')).sort()).toEqual(['kinerja.yaml', 'konteks.yaml', 'lkjip.yaml', 'lra.yaml', 'narasi', 'pk.yaml', 'program.yaml', 'renja.yaml']);

@@ -53,7 +53,7 @@ const dalam = (n: number, buka: string, tutup: string, isi = '1'): string => buk
 export const KASUS_MASUKAN: Kasus[] = [
   { nama: 'alias bomb (billion laughs)', siapkan: overlay('alias-bomb'), kode: 'LKJ101', pesan: /billion laughs/ },
   { nama: 'alias cycle', siapkan: overlay('alias-cycle'), kode: 'LKJ101', pesan: /melingkar/ },
-  { nama: 'tabs as indentation', siapkan: overlay('tab-indent'), kode: 'LKJ101', pesan: /tab dipakai sebagai indentasi/ },
+  { nama: 'tabs as indentation', siapkan: overlay('tab-indent'), kode: 'LKJ101', pesan: /tab dipakai untuk indentasi/ },
   { nama: 'duplicate keys', siapkan: overlay('duplicate-keys'), kode: 'LKJ102', pesan: /Kunci `nama` ditulis dua kali/ },
   { nama: 'a list where the file must be a map', siapkan: overlay('list-for-map'), kode: 'LKJ201', pesan: /berisi daftar \(2 butir\), padahal yang diharapkan peta/ },
   { nama: 'a map where a list belongs', siapkan: overlay('map-for-list'), kode: 'LKJ201', pesan: /`baris` berisi peta .*padahal yang diharapkan daftar/ },

@@ -26,6 +26,22 @@ describe('parseYaml', () => {
     const r = parseYaml('a:\n\tb: 1\n', 'x.yaml');
     expect(r.diagnostics.some((d) => d.code === 'LKJ101' && d.line === 2)).toBe(true);
   });
+
+  it('a tab before a list item is reported once, at the tab, without its follow-on errors', () => {
+    const teks = 'tahun: 2026\nkinerja:\n  - { id: IKU-1, realisasi: 97.8 }\n\t- { id: IKU-2, realisasi: 0.42 }\n  - { id: IKU-3, realisasi: 43 }\n';
+    const r = parseYaml(teks, 'kinerja.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['LKJ101', 4, 1]]);
+    expect(r.diagnostics[0]!.message).toContain('tab dipakai untuk indentasi; YAML hanya menerima spasi');
+    expect(r.diagnostics[0]!.hint).toMatch(/ganti tab .* dengan spasi/);
+  });
+
+  it('an error away from the tab is still reported, after the tab', () => {
+    const teks = 'a:\n\tb: 1\nc: 1\nd: 2\ne: "tutup\n';
+    const r = parseYaml(teks, 'x.yaml');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'LKJ101', line: 2, column: 1 });
+    expect(r.diagnostics.slice(1).some((d) => d.line !== undefined && d.line >= 5)).toBe(true);
+  });
 });
 
 describe('posisiNode', () => {

@@ -4,7 +4,7 @@
  * formulas that LibreOffice recomputes to the cached values; broken agencies stop the roll-up
  * unless --lanjut; the same input gives the same bytes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -181,6 +181,61 @@ describe('rekap of the bundled agency (2024, TW II)', () => {
       }
     }
   }, 120_000);
+});
+
+describe('agencies evaluated up to different quarters (renja.yaml triwulan_evaluasi)', () => {
+  /** Two copies of the sample agency; the second evaluated up to `tw2`. */
+  async function duaAgensi(tw2: number): Promise<{ dir: string; a: string; b: string }> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lkjip-rekap-tw-'));
+    const a = path.join(dir, 'a');
+    const b = path.join(dir, 'b');
+    cpSync(path.join(FIX, 'opd-contoh/data'), a, { recursive: true });
+    cpSync(path.join(FIX, 'opd-contoh/data'), b, { recursive: true });
+    const renja = path.join(b, '2026/renja.yaml');
+    writeFileSync(renja, readFileSync(renja, 'utf8').replace(/^triwulan_evaluasi: \d/m, `triwulan_evaluasi: ${tw2}`));
+    return { dir, a, b };
+  }
+
+  it('without --triwulan, differing quarters are refused naming each agency and its quarter; nothing is written', async () => {
+    const { dir, a, b } = await duaAgensi(2);
+    const file = path.join(dir, 'r.xlsx');
+    const r = await rekap(['2026', '--data', a, '--data', b, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('LKJ802');
+    expect(r.err).toMatch(/Dinas Perpustakaan dan Kearsipan Kota Contoh \([^)]*a\): triwulan III; Dinas Perpustakaan dan Kearsipan Kota Contoh \([^)]*b\): triwulan II/);
+    expect(r.err).toContain('--triwulan');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('with --triwulan all are evaluated at that quarter, as before', async () => {
+    const { dir, a, b } = await duaAgensi(2);
+    const file = path.join(dir, 'r.xlsx');
+    const r = await rekap(['2026', '--triwulan', '2', '--data', a, '--data', b, '--out', file]);
+    expect(r.code).toBe(0);
+    const ws = (await buka(file)).getWorksheet('REKAP')!;
+    expect(ws.getCell('A2').value).toMatch(/TRIWULAN II TAHUN 2026$/);
+  });
+
+  it('without --triwulan, quarters still empty up to the Renja\'s quarter are warned, as with --triwulan', async () => {
+    const { dir, a, b } = await duaAgensi(3);
+    const f = path.join(b, '2026/program.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('realisasi_triwulan: [0, 1150, 865, null]', 'realisasi_triwulan: [null, null, 865, null]'));
+    const r = await rekap(['2026', '--data', a, '--data', b, '--out', path.join(dir, 'r.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/b\/2026\/program\.yaml warning TRIWULAN_BELUM_DIISI\n {2}Evaluasi triwulan III 2026: realisasi triwulan I belum diisi untuk 1 baris \(2\.23\.02\.2\.01\.0005 I-2\.23\.02\.2\.01\.0005\)/);
+    expect(r.err).not.toMatch(/a\/2026\/program\.yaml warning TRIWULAN_BELUM_DIISI/);
+  });
+
+  it('the same quarter everywhere: the REKAP title names it like the agency sheets', async () => {
+    const { dir, a, b } = await duaAgensi(3);
+    const file = path.join(dir, 'r.xlsx');
+    const r = await rekap(['2026', '--data', a, '--data', b, '--out', file]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('triwulan III ditulis');
+    const ws = (await buka(file)).getWorksheet('REKAP')!;
+    expect(ws.getCell('A2').value).toMatch(/TRIWULAN III TAHUN 2026$/);
+    expect(String(ws.getCell('D4').value)).toContain('s.d. TRIWULAN III');
+  });
 });
 
 describe('broken agencies and odd arguments', () => {

@@ -18,7 +18,7 @@ describe('bundled data/', () => {
 
   it('2024 can be built; earlier years are history', async () => {
     const loaded = await loadData(data);
-    expect(statusTahun(loaded, 2024)).toEqual({ bisaDibangun: true, kurang: [] });
+    expect(statusTahun(loaded, 2024)).toEqual({ bisaDibangun: true, kurang: [], tidakSah: [] });
     const info = validate(loaded).filter((d) => d.code === 'LKJ401');
     expect(info.every((d) => d.severity === 'info')).toBe(true);
   });

@@ -114,6 +114,14 @@ describe('cross-file rules', () => {
     expect(hilang[0]!.hint).toContain('lkjip init 2025');
   });
 
+  it('a file that exists but does not parse is not called missing by LKJ401', async () => {
+    const ds = await periksa({ '2023/kinerja.yaml': 'tahun: 2023\nindikator:\n  - { id: IKU-1 }\n\t- { id: IKU-2 }\n', '2023/pk.yaml': 'tahun: 2023\n' }, 2023);
+    expect(ds.filter((d) => d.code === 'LKJ101')).toHaveLength(1);
+    const info = ds.find((d) => d.code === 'LKJ401');
+    expect(info?.message).not.toContain('kinerja.yaml');
+    expect(info?.message).toContain('program.yaml');
+  });
+
   it('a year is checked with its history only', async () => {
     const ds = await periksa({ '2025/konteks.yaml': 'tahun: 2026\n' }, 2024);
     expect(ds).toEqual([]);
@@ -121,7 +129,8 @@ describe('cross-file rules', () => {
 
   it('statusTahun lists what a year lacks', async () => {
     const l = await loadData(folderSementara({ ...dasar, ...lengkap, '2024/lra.yaml': 'tahun: [\n' }));
-    expect(statusTahun(l, 2024)).toEqual({ bisaDibangun: false, kurang: ['lra.yaml'] });
+    // lra.yaml is there but does not parse: not missing (its LKJ101 says what is wrong), still not buildable.
+    expect(statusTahun(l, 2024)).toEqual({ bisaDibangun: false, kurang: [], tidakSah: ['lra.yaml'] });
     expect(statusTahun(l, 2022).kurang).toHaveLength(9);
   });
 

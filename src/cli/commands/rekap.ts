@@ -56,24 +56,29 @@ export async function commandRekap(tahun: number, opts: RekapOptions, io: Io): P
   const ringkasJson = () => ({
     ok: hasil.xlsx !== null && gagal.length === 0,
     tahun,
-    triwulan: tw ?? null,
+    triwulan: hasil.triwulan ?? tw ?? null,
     berkas: hasil.xlsx ? path.relative(io.cwd, out).split(path.sep).join('/') : null,
     agensi: hasil.agensi.map((a) => ({ nama: a.nama, folder: a.folder, ok: a.ok, dipakai: hasil.dipakai.includes(a), diagnostik: a.diagnostik })),
   });
   if (hasil.xlsx === null) {
-    if (hasil.dipakai.length === 0) log(`Rekap tidak dibuat: tidak ada perangkat daerah yang datanya sah.`);
+    if (hasil.triwulanBerbeda) {
+      laporkan([hasil.triwulanBerbeda], opts.reporter, io);
+      log(`Rekap tidak dibuat: triwulan evaluasi perangkat daerah berbeda; jalankan lagi dengan --triwulan <n>.`);
+    } else if (hasil.dipakai.length === 0) log(`Rekap tidak dibuat: tidak ada perangkat daerah yang datanya sah.`);
     else
       log(
         `Rekap tidak dibuat: ${gagal.length} perangkat daerah datanya bermasalah: ${gagal.map((a) => `${a.nama} (${a.folder})`).join('; ')}. ` +
           `Perbaiki datanya, atau tambahkan --lanjut untuk merekap ${hasil.dipakai.length} perangkat daerah lainnya saja.`,
       );
-    if (opts.reporter === 'json') io.out(`${JSON.stringify(ringkasJson(), null, 2)}\n`);
-    return EXIT.dataError;
+    if (opts.reporter === 'json') io.out(`${JSON.stringify({ ...ringkasJson(), ...(hasil.triwulanBerbeda ? { diagnostik: [hasil.triwulanBerbeda] } : {}) }, null, 2)}\n`);
+    // Differing quarters are settled on the command line (--triwulan), not in the data.
+    return hasil.triwulanBerbeda ? EXIT.usage : EXIT.dataError;
   }
   const { writeOutputs } = await import('../../export/write-atomic.js');
   await writeOutputs(path.dirname(out), [{ relPath: path.basename(out), data: hasil.xlsx }]);
   if (gagal.length > 0) log(`Tidak ikut direkap (--lanjut): ${gagal.map((a) => a.nama).join('; ')}.`);
-  log(`Rekap ${hasil.dipakai.length} perangkat daerah tahun ${tahun}${tw ? ` triwulan ${['I', 'II', 'III', 'IV'][tw - 1]}` : ''} ditulis ke ${path.relative(io.cwd, out) || out}.`);
+  const twRekap = hasil.triwulan ?? tw;
+  log(`Rekap ${hasil.dipakai.length} perangkat daerah tahun ${tahun}${twRekap ? ` triwulan ${['I', 'II', 'III', 'IV'][twRekap - 1]}` : ''} ditulis ke ${path.relative(io.cwd, out) || out}.`);
   if (opts.reporter === 'json') io.out(`${JSON.stringify(ringkasJson(), null, 2)}\n`);
   // --lanjut asked to go on without the broken agencies: the roll-up was made, as asked.
   return EXIT.ok;
