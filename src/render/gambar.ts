@@ -73,8 +73,8 @@ export function imgGambar(g: GambarTerbaca, alt: string, kelas = ''): string {
 }
 
 /** A picture with its caption, the markup of every figure of the documents (numbered by the export stage). */
-export function figurGambar(id: string, judul: string, isi: string, kelas = ''): string {
-  return `<figure class="grafik gambar${kelas ? ` ${kelas}` : ''}" id="gambar-${escapeHtml(id)}"><figcaption>${escapeHtml(judul)}</figcaption>${isi}</figure>`;
+export function figurGambar(id: string, judul: string, isi: string, kelas = '', awalan: 'gambar' | 'grafik' = 'gambar'): string {
+  return `<figure class="grafik gambar${kelas ? ` ${kelas}` : ''}" id="${awalan}-${escapeHtml(id)}"><figcaption>${escapeHtml(judul)}</figcaption>${isi}</figure>`;
 }
 
 /** The lambang of opd.yaml as a `data:` URI, or null without one. */

@@ -92,7 +92,8 @@ function renderStrukturOrganisasi(ctx: KonteksDokumen): string {
   if (!pohon) return '';
   const judul = `Struktur Organisasi ${ctx.opd.nama_lengkap}`;
   const bagan = gambarBaganOrganisasi(pohon, judul);
-  return figurGambar('struktur-organisasi', judul, bagan.svg, bagan.lanskap ? 'lebar' : '');
+  // Named like the other charts (grafik-<id>) so that {{nomor_grafik "struktur-organisasi"}} finds it.
+  return figurGambar('struktur-organisasi', judul, bagan.svg, bagan.lanskap ? 'lebar' : '', 'grafik');
 }
 
 function keteranganIku(ctx: KonteksDokumen): string {

@@ -45,25 +45,35 @@ describe('lambang', () => {
 describe('organisation chart', () => {
   it('stands under "Struktur Organisasi" in Bab I 1.4 as a captioned figure', async () => {
     const html = (await renderLkjip(ctx(bawaan, 2024))).html;
-    const f = figur(html, 'gambar-struktur-organisasi');
+    const f = figur(html, 'grafik-struktur-organisasi');
     // Numbered like every figure (render/nomor-keterangan.ts).
     expect(f).toMatch(
-      /^<figure class="grafik gambar" id="gambar-struktur-organisasi"><figcaption id="gambar-struktur-organisasi-judul"><span class="nomor">Gambar 1\.1<\/span> Struktur Organisasi Dinas Tenaga Kerja Kabupaten Mojokerto<\/figcaption><svg /,
+      /^<figure class="grafik gambar" id="grafik-struktur-organisasi"><figcaption id="grafik-struktur-organisasi-judul"><span class="nomor">Gambar 1\.1<\/span> Struktur Organisasi Dinas Tenaga Kerja Kabupaten Mojokerto<\/figcaption><svg /,
     );
     for (const unit of ['Kepala Dinas', 'Sekretariat', 'Keuangan', 'Seksi Transmigrasi', 'Hubungan Industrial', 'Fungsional']) expect(f).toContain(unit);
     const heading = html.search(/<h3[^>]*>Struktur Organisasi<\/h3>/);
     expect(heading).toBeGreaterThan(0);
-    expect(html.indexOf('id="gambar-struktur-organisasi"')).toBeGreaterThan(heading);
-    expect(html.indexOf('id="gambar-struktur-organisasi"')).toBeLessThan(html.indexOf('id="sub-1-5"'));
+    expect(html.indexOf('id="grafik-struktur-organisasi"')).toBeGreaterThan(heading);
+    expect(html.indexOf('id="grafik-struktur-organisasi"')).toBeLessThan(html.indexOf('id="sub-1-5"'));
+  });
+
+  it('is numbered where the narrative refers to it ({{nomor_grafik "struktur-organisasi"}}), with no LKJ312', async () => {
+    const c = ctx(bawaan, 2024);
+    const narasi = c.d.narasi.lkjip as Record<string, string>;
+    const nama = 'bab-1.4-data-umum-organisasi';
+    narasi[nama] = `Susunan organisasi digambarkan pada {{nomor_grafik "struktur-organisasi"}}.\n\n${narasi[nama]}`;
+    const hasil = await renderLkjip(c);
+    expect(hasil.html).toMatch(/digambarkan pada <span class="rujukan"[^>]*>Gambar 1\.1<\/span>/);
+    expect(hasil.peringatan.filter((d) => d.code === 'LKJ312')).toEqual([]);
   });
 
   it('is drawn from the other agency\'s own tree, appended to 1.4 when its narrative does not place it', async () => {
     const html = (await renderLkjip(ctx(contoh, 2026))).html;
-    const f = figur(html, 'gambar-struktur-organisasi');
+    const f = figur(html, 'grafik-struktur-organisasi');
     expect(f).toContain('UPT Perpustakaan Keliling');
     expect(f).not.toMatch(/Tenaga Kerja/);
-    expect(html.indexOf('id="gambar-struktur-organisasi"')).toBeGreaterThan(html.indexOf('id="sub-1-4"'));
-    expect(html.indexOf('id="gambar-struktur-organisasi"')).toBeLessThan(html.indexOf('id="sub-1-5"'));
+    expect(html.indexOf('id="grafik-struktur-organisasi"')).toBeGreaterThan(html.indexOf('id="sub-1-4"'));
+    expect(html.indexOf('id="grafik-struktur-organisasi"')).toBeLessThan(html.indexOf('id="sub-1-5"'));
   });
 });
 
