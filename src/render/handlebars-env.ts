@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import { formatAngka, formatPersen, satuanPersen, type Angka } from '../util/format.js';
+import { formatAngka, formatPersen, satuanPersen, satuanRupiah, type Angka } from '../util/format.js';
 import { terbilang, terbilangRupiah } from '../util/terbilang.js';
 
 export type HandlebarsEnv = typeof Handlebars;
@@ -77,6 +77,8 @@ export function formatNilai(n: Angka, satuan?: string | null, desimal?: number, 
   const angka = formatAngka(n, d);
   if (!satuan || satuan === 'nilai' || satuan === 'indeks' || satuan === 'angka') return angka;
   if (satuan === '%') return `${angka}%`;
+  // Rupiah is written before the amount in Indonesian ("Rp 480.000.000.000"), never after it.
+  if (satuanRupiah(satuan)) return `Rp ${angka}`;
   return `${angka} ${satuan}`;
 }
 

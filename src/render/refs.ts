@@ -13,7 +13,7 @@ import { hitungTahun, kategori as kategoriSkala, bandingkanTahunan, jumlahkan, p
 import { jumlahBaris, perubahan as perubahanNilai } from '../calc/konteks.js';
 import { nilaiKondisi } from '../calc/tabel-lkjip.js';
 import type { DataSet, DataTahun, Program } from '../model/types.js';
-import { desimalSatuan, formatAngka } from '../util/format.js';
+import { desimalSatuan, formatAngka, satuanRupiah } from '../util/format.js';
 import { terdekat } from '../util/mirip.js';
 import { terbilang } from '../util/terbilang.js';
 import { romawi, type HandlebarsEnv } from './handlebars-env.js';
@@ -612,6 +612,8 @@ const DAFTAR: ReferensiNarasi[] = [
         return STRIP;
       }
       const besar = fmtSatuan(Math.abs(selisih), ref.satuan, dp(ctx.h));
+      // Rupiah goes before the amount ("naik Rp 52.757.550.000"), every other unit after it.
+      if (satuanRupiah(ref.satuan)) return frasaPerubahan(selisih, `Rp ${besar}`, '', dari);
       return frasaPerubahan(selisih, besar, ` ${kataSatuan(ref.satuan)}`, dari);
     },
   },

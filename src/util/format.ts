@@ -98,6 +98,11 @@ export function formatNilai(n: Angka, maksDesimal = 2, minDesimal = 0): string {
   return teks.slice(0, akhir);
 }
 
+/** True for a rupiah unit ("Rp", "Rp.", "rupiah"): written before the amount ("Rp 480.000.000"). */
+export function satuanRupiah(satuan: string | null | undefined): boolean {
+  return /^(rp\.?|rupiah)$/i.test((satuan ?? '').trim());
+}
+
 /** True for a percentage unit ("%", "persen", "Persen (%)"): printed with pengaturan.desimal_persen. */
 export function satuanPersen(satuan: string | null | undefined): boolean {
   const s = (satuan ?? '').trim().toLowerCase();

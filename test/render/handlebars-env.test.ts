@@ -26,6 +26,9 @@ describe('formatNilai: a value in its unit', () => {
     // An explicit decimal count wins.
     [90, '%', 0, 2, '90%'],
     [null, '%', undefined, 2, '-'],
+    // Rupiah stands before the amount.
+    [480_000_000_000, 'Rp', undefined, 2, 'Rp 480.000.000.000'],
+    [1500, 'rupiah', undefined, 2, 'Rp 1.500'],
   ])('formatNilai(%s, %s, %s, desimal_persen %s) = %s', (n, satuan, desimal, desimalPersen, teks) => {
     expect(formatNilai(n, satuan, desimal, desimalPersen)).toBe(teks);
   });

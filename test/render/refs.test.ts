@@ -122,6 +122,19 @@ describe('pinned values (source: LKJIP 2024)', () => {
   });
 });
 
+describe('rupiah before the amount', () => {
+  it('an indicator in Rp: the change reads "naik Rp 52.757.550.000" (the value alone stays a bare number)', () => {
+    const ds = structuredClone(data);
+    const def = ds.strategis!.indikator.find((i) => i.id === 'IKU-1')!;
+    def.satuan = 'Rp';
+    ds.tahun.get(2023)!.kinerja!.indikator.find((i) => i.id === 'IKU-1')!.realisasi = 438_615_250_000;
+    ds.tahun.get(2024)!.kinerja!.indikator.find((i) => i.id === 'IKU-1')!.realisasi = 491_372_800_000;
+    const ctx = buatKonteksDokumen(ds, 2024);
+    expect(isi('{{perubahan "IKU-1" dari=2023}}', ctx)).toBe('naik Rp 52.757.550.000 dari tahun 2023');
+    expect(isi('{{realisasi "IKU-1"}}', ctx)).toBe('491.372.800.000');
+  });
+});
+
 describe('missing values print "-" with a warning, never throw', () => {
   it('perubahan with equal values says "tetap sama"', () => {
     const ds = structuredClone(data);
