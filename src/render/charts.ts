@@ -5,7 +5,7 @@
  * hundred lines of SVG text instead of loading a charting library on every build (Vega cost about
  * a third of a second of start-up and rendering on each `lkjip build`).
  */
-import { formatAngka } from '../util/format.js';
+import { formatAngka, satuanRupiah } from '../util/format.js';
 import { escapeHtml } from '../export/html-marks.js';
 import { fontFamily } from './assets.js';
 import { lebarTeks } from './ukuran-teks.js';
@@ -97,7 +97,9 @@ export function gambarSvg(spec: ChartSpec): string {
   const id = `grafik-${hash(JSON.stringify(spec))}`;
   const { width: W, height: H, categories, series, decimals } = spec;
   const nilai = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
-  const satuan = spec.ySatuan === '%' ? '%' : spec.ySatuan ? ` ${spec.ySatuan}` : '';
+  // "%" after each tick; rupiah is named by the axis title only ("Rp" after a number is not Indonesian
+  // style, before it would double every tick's width); other units after the number.
+  const satuan = spec.ySatuan === '%' ? '%' : spec.ySatuan && !satuanRupiah(spec.ySatuan) ? ` ${spec.ySatuan}` : '';
   const ptLabel = series.length > 2 ? PT.labelRapat : PT.label;
   const teksLabel = (v: number): string => label(v, decimals);
 

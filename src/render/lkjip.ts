@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { templatesDir } from './assets.js';
-import { barChart, gambarSvg } from './charts.js';
+import { barChart, gambarSvg, type ChartSpec } from './charts.js';
 import { bacaTemplate, daftarkanPartial, daftarkanStruktur, peringatanRujukan, susunHtml } from './dokumen.js';
 import { createEnv } from './handlebars-env.js';
 import type { KonteksDokumen } from './konteks.js';
@@ -40,9 +40,26 @@ function tigaTahun(ctx: KonteksDokumen): number[] {
 export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<string, string>> {
   const iku = ctx.h.kinerja.iku;
   const tahun = tigaTahun(ctx);
-  const satuan = new Set(iku.map((b) => b.satuan));
-  const satuanIku = satuan.size === 1 ? [...satuan][0] ?? null : null;
-  const specs = {
+  // Realisations in different units never share an axis (Rp next to % hides the % bars): one panel
+  // per unit, in the order the IKU come, shorter when there are several.
+  const kelompok = new Map<string, typeof iku>();
+  for (const b of iku) kelompok.set(b.satuan ?? '', [...(kelompok.get(b.satuan ?? '') ?? []), b]);
+  const tinggiPanel = kelompok.size <= 1 ? undefined : kelompok.size === 2 ? 70 : 60;
+  const panelTigaTahun = [...kelompok].map(([satuan, daftar]) =>
+    barChart({
+      title: '',
+      categories: daftar.map((b) => b.id),
+      series: tahun.map((t) => ({
+        name: String(t),
+        values: daftar.map((b) => b.riwayat.find((r) => r.tahun === t)?.realisasi ?? null),
+      })),
+      yTitle: satuan ? `Realisasi (${satuan})` : 'Realisasi',
+      ySatuan: satuan,
+      xTitle: 'Indikator Kinerja Utama',
+      ...(tinggiPanel ? { height: tinggiPanel } : {}),
+    }),
+  );
+  const specs: Record<string, ChartSpec | ChartSpec[]> = {
     'iku-capaian': barChart({
       title: '',
       categories: iku.map((b) => b.id),
@@ -51,18 +68,7 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
       ySatuan: '%',
       xTitle: 'Indikator Kinerja Utama',
     }),
-    'iku-3-tahun': barChart({
-      title: '',
-      categories: iku.map((b) => b.id),
-      series: tahun.map((t) => ({
-        name: String(t),
-        values: iku.map((b) => b.riwayat.find((r) => r.tahun === t)?.realisasi ?? null),
-      })),
-      // One unit for the axis when the IKU share it ("%" for the bundled agency); else none.
-      yTitle: satuanIku ? `Realisasi (${satuanIku})` : 'Realisasi',
-      ySatuan: satuanIku ?? '',
-      xTitle: 'Indikator Kinerja Utama',
-    }),
+    'iku-3-tahun': panelTigaTahun,
     'pns-golongan': barChart({
       title: '',
       categories: ['I', 'II', 'III', 'IV'],
@@ -78,7 +84,7 @@ export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<str
   for (const [id, spec] of Object.entries(specs)) {
     // A chart whose table has no data (an agency without PNS-per-golongan figures) is left out.
     if (id === 'pns-golongan' && !tabelTersedia('pns-golongan', ctx)) continue;
-    out[id] = gambarSvg(spec);
+    out[id] = (Array.isArray(spec) ? spec : [spec]).map(gambarSvg).join('\n');
   }
   return out;
 }

@@ -81,3 +81,29 @@ describe('chart print quality', () => {
     expect(svg).toMatch(/rotate\(-90\)" text-anchor="start"[^>]*>1\.000,25</);
   });
 });
+
+describe('IKU over three years (Gambar "Perbandingan Realisasi IKU 3 Tahun")', () => {
+  it('draws one panel per unit: realisations in Rp never share an axis with percentages', async () => {
+    const path = await import('node:path');
+    const { loadData } = await import('../../src/load/index.js');
+    const { buatKonteksDokumen } = await import('../../src/render/konteks.js');
+    const { renderGrafikLkjip } = await import('../../src/render/lkjip.js');
+    const loaded = await loadData(path.resolve(__dirname, '../../data'));
+    const ds = structuredClone(loaded.dataSet!);
+    const satu = await renderGrafikLkjip(buatKonteksDokumen(ds, 2024));
+    // The bundled IKU are all percentages: one chart, its axis in %.
+    expect(satu['iku-3-tahun']?.match(/<svg /g)).toHaveLength(1);
+    expect(satu['iku-3-tahun']).toContain('Realisasi (%)');
+    ds.strategis!.indikator.find((i) => i.id === 'IKU-1')!.satuan = 'Rp';
+    const dua = (await renderGrafikLkjip(buatKonteksDokumen(ds, 2024)))['iku-3-tahun'] ?? '';
+    const panel = dua.split(/(?=<svg )/).filter(Boolean);
+    expect(panel).toHaveLength(2);
+    expect(panel[0]).toContain('Realisasi (Rp)');
+    // Ticks bare: the axis title names the rupiah.
+    expect(panel[0]).not.toMatch(/\d Rp</);
+    expect(panel[0]).toContain('IKU-1');
+    expect(panel[0]).not.toContain('IKU-2');
+    expect(panel[1]).toContain('Realisasi (%)');
+    expect(panel[1]).toContain('IKU-2');
+  });
+});
