@@ -536,7 +536,7 @@ const daftar: DefinisiTabel[] = [
   {
     id: '2.2.1',
     nomor: 'Tabel 2.2.1',
-    judul: 'Target Tujuan dan Indikator Tujuan {{opd.nama_lengkap}} Tahun {{h.tahun_renstra.awal}}-{{h.tahun_renstra.akhir}}',
+    judul: 'Target Sasaran dan Indikator Sasaran {{opd.nama_lengkap}} Tahun {{h.tahun_renstra.awal}}-{{h.tahun_renstra.akhir}}',
     lebar: true,
     sumber: sumberDengan('2.2.1'),
     view: view221,

@@ -73,7 +73,7 @@ describe('LKJIP 2024 PDF', () => {
   // Captions are numbered per chapter (the source's own numbers 2.2.1, 3.1.a, 3.2.b ... are gone).
   it.each([
     'Tabel 1.1 Perkembangan Kondisi Ketenagakerjaan',
-    'Tabel 2.2 Target Tujuan dan Indikator Tujuan',
+    'Tabel 2.2 Target Sasaran dan Indikator Sasaran',
     'Tabel 3.4 Pencapaian Kinerja Utama',
     'Tabel 3.5 Perbandingan Realisasi Kinerja Level Sasaran Strategis',
     'Tabel 3.7 Perbandingan Realisasi Kinerja s/d. Akhir Periode Renstra',
