@@ -65,6 +65,17 @@ function kunciUrut(opsi: OpsiSunting, jalurInduk: Jalur, a: string, b: string): 
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The changes with one per path: a later change of the same value replaces an earlier one, as in `tulisJs`. */
+function akhirPerJalur(suntingan: readonly Suntingan[]): Suntingan[] {
+  const per = new Map<string, Suntingan>();
+  for (const s of suntingan) {
+    const k = JSON.stringify(s.jalur.map((x) => (isPilih(x) ? { k: x.kunci, n: x.nilai } : x)));
+    per.delete(k);
+    per.set(k, s);
+  }
+  return [...per.values()];
+}
+
 /** Index a new item of a Pilih gets in a list of existing ids: after the nearest earlier one that exists. */
 function posisiItemBaru(ids: readonly (string | undefined)[], p: Pilih): number {
   const peringkat = (id: string | undefined): number => (id === undefined ? -1 : p.urutan.indexOf(id));
@@ -307,8 +318,10 @@ export function suntingYaml(teks: string, suntingan: readonly Suntingan[], opsi:
   let urut = 0;
   const sisipan = new Map<Node, Sisipan>();
   const isiKosong = new Map<Pair, IsiKosong>();
+  /** Keys removed from each existing map: rendered with that map's new keys, so their edits never overlap. */
+  const hapus = new Map<YAMLMap, Set<Pair>>();
 
-  for (const s of suntingan) {
+  for (const s of akhirPerJalur(suntingan)) {
     let node: unknown = doc.contents;
     let flow = false;
     let pasanganNode: Pair | undefined;
@@ -328,7 +341,7 @@ export function suntingYaml(teks: string, suntingan: readonly Suntingan[], opsi:
           break;
         }
         if (akhir) {
-          if (s.nilai === HAPUS) edits.push({ ...hapusPasangan(teks, node, p), urut: urut++ });
+          if (s.nilai === HAPUS) hapus.set(node, (hapus.get(node) ?? new Set()).add(p));
           else edits.push({ ...gantiSkalar(teks, p, s.nilai, flow || !!node.flow, kutip), urut: urut++ });
           break;
         }
@@ -372,7 +385,15 @@ export function suntingYaml(teks: string, suntingan: readonly Suntingan[], opsi:
     }
   }
 
-  for (const sp of sisipan.values()) edits.push(...renderSisipan(teks, sp, opsi, nl, kutip, () => urut++));
+  for (const sp of sisipan.values()) {
+    if (!yaml().isMap(sp.wadah)) edits.push(...renderSisipan(teks, sp, opsi, nl, kutip, () => urut++));
+  }
+  // Every map that loses or gains keys, once: removals and insertions of one map are one plan.
+  const petaBerubah = new Set<YAMLMap>([...hapus.keys(), ...[...sisipan.keys()].filter((w): w is YAMLMap => Y.isMap(w))]);
+  for (const m of petaBerubah) {
+    const sp = sisipan.get(m);
+    edits.push(...renderPeta(teks, m, hapus.get(m) ?? new Set(), sp, opsi, nl, kutip, () => urut++));
+  }
   for (const ik of isiKosong.values()) {
     ik.bungkus[ik.kunci] = urutkanBaru(ik.bungkus[ik.kunci], ik.jalur, opsi);
     edits.push(...renderIsiKosong(teks, ik, nl, kutip, () => urut++));
@@ -498,25 +519,143 @@ function gantiNode(teks: string, n: unknown, nilai: NilaiSkalar, flow: boolean, 
   return { dari, sampai, teks: baru };
 }
 
-function hapusPasangan(teks: string, m: YAMLMap, p: Pair): Omit<Edit, 'urut'> {
-  const idx = m.items.indexOf(p as never);
-  const [awalKunci] = rentang(p.key);
-  const akhirNilai = p.value ? rentang(p.value)[1] : rentang(p.key)[1];
-  if (m.flow) {
-    if (idx > 0) {
-      const sebelum = m.items[idx - 1] as Pair;
-      const akhirSebelum = sebelum.value ? rentang(sebelum.value)[1] : rentang(sebelum.key)[1];
-      return { dari: akhirSebelum, sampai: akhirNilai, teks: '' };
-    }
-    const berikut = m.items[idx + 1] as Pair | undefined;
-    if (berikut) return { dari: awalKunci, sampai: rentang(berikut.key)[0], teks: '' };
-    return { dari: awalKunci, sampai: akhirNilai, teks: '' };
-  }
-  return { dari: awalBaris(teks, awalKunci), sampai: setelahBaris(teks, akhirNilai), teks: '' };
-}
-
 function akhirPasangan(p: Pair): number {
   return p.value ? rentang(p.value)[1] : rentang(p.key)[1];
+}
+
+/** The new keys of a map grouped by the existing pair they follow (null: before the first). */
+function kelompokKunciBaru(m: YAMLMap, sp: Sisipan, opsi: OpsiSunting): Map<Pair | null, string[]> {
+  const ada = m.items.map((p) => ({ p: p as Pair, k: kunciPasangan(p as Pair) }));
+  const baru = Object.keys(sp.isi).sort((a, b) => kunciUrut(opsi, sp.jalur, a, b));
+  const grup = new Map<Pair | null, string[]>();
+  for (const k of baru) {
+    let pendahulu: Pair | null = null;
+    for (const a of ada) if (a.k !== undefined && kunciUrut(opsi, sp.jalur, a.k, k) < 0) pendahulu = a.p;
+    if (!pendahulu && ada.length > 0 && !ada.some((a) => a.k !== undefined && kunciUrut(opsi, sp.jalur, a.k, k) > 0)) {
+      pendahulu = ada[ada.length - 1]?.p ?? null;
+    }
+    const g = grup.get(pendahulu) ?? [];
+    g.push(k);
+    grup.set(pendahulu, g);
+  }
+  return grup;
+}
+
+/**
+ * The edits of one existing map that loses keys (`dihapus`), gains keys (`sp`) or both. Planned
+ * together because they meet: a key inserted after one that is removed, the last key of a flow map
+ * removed with its comma while a key goes in before it. Kept pairs are never part of an edit here,
+ * so scalar changes inside them stay separate edits that cannot overlap these.
+ */
+function renderPeta(teks: string, m: YAMLMap, dihapus: ReadonlySet<Pair>, sp: Sisipan | undefined, opsi: OpsiSunting, nl: string, kutip: Kutip, nomor: () => number): Edit[] {
+  const items = m.items as Pair[];
+  const n = items.length;
+  let isi: Record<string, unknown> = {};
+  let grup = new Map<Pair | null, string[]>();
+  if (sp) {
+    sp.isi = urutkanBaru(sp.isi, sp.jalur, opsi) as Sisipan['isi'];
+    isi = sp.isi as Record<string, unknown>;
+    grup = kelompokKunciBaru(m, sp, opsi);
+  }
+  const baruSetelah = (p: Pair | null): string[] => grup.get(p) ?? [];
+  /** New keys that go between existing pairs `dari` (exclusive, -1: the start) and `sampai` (exclusive). */
+  const baruAntara = (dari: number, sampai: number): string[] => {
+    const out = dari < 0 ? [...baruSetelah(null)] : [...baruSetelah(items[dari] as Pair)];
+    for (let i = Math.max(dari + 1, 0); i < sampai; i++) out.push(...baruSetelah(items[i] as Pair));
+    return out;
+  };
+  const awal = (i: number): number => rentang((items[i] as Pair).key)[0];
+  const akhir = (i: number): number => akhirPasangan(items[i] as Pair);
+  const tetap = items.flatMap((p, i) => (dihapus.has(p) ? [] : [i]));
+  const out: Edit[] = [];
+  const edit = (dari: number, sampai: number, t: string): void => {
+    if (dari !== sampai || t !== '') out.push({ dari, sampai, teks: nl === '\n' ? t : t.replace(/\n/g, nl), urut: nomor() });
+  };
+
+  if (m.flow || sp?.flow) {
+    const teksBaru = (k: string): string => `${teksKunci(k)}: ${teksFlow(isi[k], kutip, k)}`;
+    if (tetap.length === 0) {
+      // Nothing of the old map stays: the whole `{ ... }` is rewritten.
+      const semua = baruAntara(-1, n).map(teksBaru);
+      const [a, b] = rentang(m);
+      out.push({ dari: a, sampai: b, teks: semua.length === 0 ? '{}' : `{ ${semua.join(', ')} }`, urut: nomor() });
+      return out;
+    }
+    // Only the gaps between kept pairs change; a gap keeps the separator it had before its right pair.
+    const pertama = tetap[0] as number;
+    const sebelum = baruAntara(-1, pertama).map(teksBaru);
+    if (pertama > 0 || sebelum.length > 0) edit(awal(0), awal(pertama), sebelum.map((x) => `${x}, `).join(''));
+    for (let j = 1; j < tetap.length; j++) {
+      const ka = tetap[j - 1] as number;
+      const kb = tetap[j] as number;
+      const antara = baruAntara(ka, kb).map(teksBaru);
+      if (kb === ka + 1 && antara.length === 0) continue;
+      edit(akhir(ka), awal(kb), antara.map((x) => `, ${x}`).join('') + teks.slice(akhir(kb - 1), awal(kb)));
+    }
+    const terakhir = tetap[tetap.length - 1] as number;
+    const sesudah = baruAntara(terakhir, n).map(teksBaru);
+    if (terakhir < n - 1 || sesudah.length > 0) edit(akhir(terakhir), akhir(n - 1), sesudah.map((x) => `, ${x}`).join(''));
+    return out;
+  }
+
+  // Block style: a removed key takes its whole lines; new keys go on lines of their own.
+  const indent = n > 0 ? kolom(teks, awal(0)) : 0;
+  // `- id: X`: the first key shares its line with the item's dash, which must stay.
+  const sebarisDash = n > 0 && teks.slice(awalBaris(teks, awal(0)), awal(0)).trim() !== '';
+  const blok = (kunci: string[]): string => kunci.map((k) => teksBlok({ [k]: isi[k] }, indent, kutip)).join('');
+  if (n === 0) {
+    for (const kunci of grup.values()) {
+      const s = sisipBaris(teks, teks.length, blok(kunci), nl);
+      out.push({ dari: s.pos, sampai: s.pos, teks: s.teks, urut: nomor() });
+    }
+    return out;
+  }
+  if (tetap.length === 0 && grup.size === 0) {
+    // Every key removed: the map stays a map (`{}`), not a null.
+    const b = setelahBaris(teks, akhir(n - 1));
+    edit(awal(0), b, teks[b - 1] === '\n' ? '{}\n' : '{}');
+    return out;
+  }
+  // Runs of removed pairs, each one edit; new keys after a removed pair move to the end of its run.
+  const ujungRun = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!dihapus.has(items[i] as Pair)) continue;
+    let j = i;
+    while (j + 1 < n && dihapus.has(items[j + 1] as Pair)) j++;
+    for (let x = i; x <= j; x++) ujungRun.set(x, j);
+    const dari = i === 0 && sebarisDash ? awal(0) : awalBaris(teks, awal(i));
+    const sampai = i === 0 && sebarisDash && j + 1 < n ? awal(j + 1) : setelahBaris(teks, akhir(j));
+    edit(dari, sampai, '');
+    i = j;
+  }
+  const tempat = new Map<number, string[]>();
+  for (const [p, kunci] of grup) {
+    if (p === null) continue;
+    const i = items.indexOf(p);
+    const k = ujungRun.get(i) ?? i;
+    tempat.set(k, [...(tempat.get(k) ?? []), ...kunci]);
+  }
+  const pertama = [...baruSetelah(null)];
+  const ujungAwal = ujungRun.get(0);
+  if (sebarisDash && ujungAwal !== undefined) {
+    // The removed keys from the dash on go up to the next kept key: what follows them goes at the dash too.
+    pertama.push(...(tempat.get(ujungAwal) ?? []));
+    tempat.delete(ujungAwal);
+  }
+  if (pertama.length > 0) {
+    if (sebarisDash) {
+      // Before the first key on the dash's line: the new lines, then the indentation the old first line had.
+      const b = blok(pertama).slice(indent);
+      const semuaHilang = tetap.length === 0;
+      out.push({ dari: awal(0), sampai: awal(0), teks: nl === '\n' ? b : b.replace(/\n/g, nl), urut: -1 });
+      if (!semuaHilang) (out[out.length - 1] as Edit).teks += ' '.repeat(indent);
+    } else edit(awalBaris(teks, awal(0)), awalBaris(teks, awal(0)), blok(pertama));
+  }
+  for (const [k, kunci] of [...tempat].sort((a, b) => a[0] - b[0])) {
+    const s = sisipBaris(teks, setelahBaris(teks, akhir(k)), blok(kunci), nl);
+    out.push({ dari: s.pos, sampai: s.pos, teks: s.teks, urut: nomor() });
+  }
+  return out;
 }
 
 /** A new subtree with its keys in the schema's order (new objects are built in the order changes come). */
@@ -531,47 +670,8 @@ function renderSisipan(teks: string, sp: Sisipan, opsi: OpsiSunting, nl: string,
   const Y = yaml();
   sp.isi = urutkanBaru(sp.isi, sp.jalur, opsi) as Sisipan['isi'];
   const out: Edit[] = [];
-  if (Y.isMap(sp.wadah)) {
-    const m = sp.wadah;
-    const ada = m.items.map((p) => ({ p: p as Pair, k: kunciPasangan(p as Pair) }));
-    const baru = Object.keys(sp.isi).sort((a, b) => kunciUrut(opsi, sp.jalur, a, b));
-    // Group the new keys by the existing key they follow.
-    const grup = new Map<Pair | null, string[]>();
-    for (const k of baru) {
-      let pendahulu: Pair | null = null;
-      for (const a of ada) if (a.k !== undefined && kunciUrut(opsi, sp.jalur, a.k, k) < 0) pendahulu = a.p;
-      if (!pendahulu && ada.length > 0 && !ada.some((a) => a.k !== undefined && kunciUrut(opsi, sp.jalur, a.k, k) > 0)) {
-        pendahulu = ada[ada.length - 1]?.p ?? null;
-      }
-      const g = grup.get(pendahulu) ?? [];
-      g.push(k);
-      grup.set(pendahulu, g);
-    }
-    const isi = sp.isi as Record<string, unknown>;
-    for (const [pendahulu, kunci] of grup) {
-      if (m.flow || sp.flow) {
-        const bagian = kunci.map((k) => `${teksKunci(k)}: ${teksFlow(isi[k], kutip, k)}`);
-        if (pendahulu) out.push({ dari: akhirPasangan(pendahulu), sampai: akhirPasangan(pendahulu), teks: `, ${bagian.join(', ')}`, urut: nomor() });
-        else if (m.items.length > 0) {
-          const awal = rentang((m.items[0] as Pair).key)[0];
-          out.push({ dari: awal, sampai: awal, teks: `${bagian.join(', ')}, `, urut: nomor() });
-        } else {
-          const [awal, akhir] = rentang(m);
-          out.push({ dari: awal, sampai: akhir, teks: `{ ${bagian.join(', ')} }`, urut: nomor() });
-        }
-        continue;
-      }
-      const pertama = m.items[0] as Pair | undefined;
-      const indent = pertama ? kolom(teks, rentang(pertama.key)[0]) : 0;
-      const blok = kunci.map((k) => teksBlok({ [k]: isi[k] }, indent, kutip)).join('');
-      const pos = pendahulu ? setelahBaris(teks, akhirPasangan(pendahulu)) : pertama ? awalBaris(teks, rentang(pertama.key)[0]) : teks.length;
-      const s = sisipBaris(teks, pos, blok, nl);
-      out.push({ dari: s.pos, sampai: s.pos, teks: s.teks, urut: nomor() });
-    }
-    return out;
-  }
-
-  const q = sp.wadah;
+  if (Y.isMap(sp.wadah)) throw new Error('sunting-yaml: peta dirender oleh renderPeta');
+  const q = sp.wadah as YAMLSeq;
   const baru = sp.isi as unknown[];
   const kunciPilih = [...sp.pilih.values()][0]?.kunci ?? 'id';
   const idAda = q.items.map((x) => (Y.isMap(x) ? idNode(x as YAMLMap, kunciPilih) : undefined));
@@ -651,7 +751,9 @@ function renderIsiKosong(teks: string, ik: IsiKosong, nl: string, kutip: Kutip, 
 }
 
 function terapkanEdit(teks: string, edits: Edit[]): string {
-  const urut = [...edits].sort((a, b) => a.dari - b.dari || a.urut - b.urut);
+  // At one offset an insertion goes before a replacement or removal starting there: "insert before X".
+  const lebar = (e: Edit): number => (e.sampai > e.dari ? 1 : 0);
+  const urut = [...edits].sort((a, b) => a.dari - b.dari || lebar(a) - lebar(b) || a.urut - b.urut);
   for (let i = 1; i < urut.length; i++) {
     const a = urut[i - 1] as Edit;
     const b = urut[i] as Edit;
