@@ -412,7 +412,13 @@ function refJumlah(nama: string, f: (n: number) => string): ReferensiNarasi {
     nama,
     keterangan:
       nama === 'jumlah'
-        ? 'Banyaknya iku, kinerja_lainnya, tujuan, sasaran (jenis=utama|lainnya), program/kegiatan/sub_kegiatan yang beranggaran tahun itu (jenis=prioritas|pendukung, program=<kode>), kategori skala.'
+        ? 'Banyaknya sesuatu pada tahun itu; argumennya satu kata di antara tanda kutip: ' +
+          '`{{jumlah "iku"}}`, `{{jumlah "kinerja_lainnya"}}`, `{{jumlah "tujuan"}}`, ' +
+          '`{{jumlah "sasaran"}}` (boleh `jenis="utama"` atau `jenis="lainnya"`), ' +
+          '`{{jumlah "program"}}`, `{{jumlah "kegiatan"}}`, `{{jumlah "sub_kegiatan"}}` = yang beranggaran tahun itu ' +
+          '(boleh `jenis="prioritas"` atau `jenis="pendukung"`; kegiatan dan sub_kegiatan juga `program="2.07.05"`), ' +
+          '`{{jumlah "kategori"}}` = banyaknya kategori pada skala penilaian (5 pada skala bawaan), bukan banyaknya indikator ' +
+          'pada satu kategori: `{{jumlah "Sangat Tinggi"}}` dan `kategori=` tidak dikenal. Semuanya boleh `tahun=2023`.'
         : 'Sama dengan `jumlah`, dalam huruf ("empat").',
     contoh: `{{${nama} "program" jenis="prioritas"}}`,
     argumen: { jenis: { jenis: 'pilihan', pilihan: JENIS_JUMLAH }, wajib: true, uraian: `yang dihitung: ${JENIS_JUMLAH.join(', ')}` },

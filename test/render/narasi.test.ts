@@ -8,6 +8,7 @@ import { loadData } from '../../src/load/index.js';
 import { buatKonteksDokumen, type KonteksDokumen } from '../../src/render/konteks.js';
 import { createEnv } from '../../src/render/handlebars-env.js';
 import { checkNarasi, renderNarasi } from '../../src/render/narasi.js';
+import { JENIS_JUMLAH, REFERENSI } from '../../src/render/refs.js';
 
 const DIR = fileURLToPath(new URL('../../data', import.meta.url));
 
@@ -211,5 +212,29 @@ describe('document env stays untouched', () => {
     renderNarasi('{{realisasi "IKU-9"}}', 'x.md', ctx, docEnv, opsi);
     expect(docEnv.compile('{{tahun}}', { strict: true })({ tahun: 1999 })).toBe('1999');
     expect(kumpulan.map((d) => [d.code, d.file])).toEqual([['LKJ312', 'x.md']]);
+  });
+});
+
+describe('the documented forms of {{jumlah}}', () => {
+  const ket = REFERENSI.get('jumlah')?.keterangan ?? '';
+  const [dikenal = '', tidakDikenal = ''] = ket.split('bukan banyaknya indikator');
+  const bentuk = (s: string): string[] => [...s.matchAll(/`(\{\{jumlah [^`]*\}\})`/g)].map((m) => m[1] as string);
+
+  it('names every kind it counts, each with its exact syntax', () => {
+    expect(bentuk(dikenal).map((b) => /"([^"]+)"/.exec(b)?.[1])).toEqual([...JENIS_JUMLAH]);
+  });
+
+  it.each(bentuk(dikenal))('%s is accepted', (b) => {
+    expect(cek(b)).toEqual([]);
+  });
+
+  it('the forms it says are not known are rejected, naming the accepted ones', () => {
+    const salah = [...bentuk(tidakDikenal), '{{jumlah "iku" kategori="Sangat Tinggi"}}'];
+    expect(salah.length).toBe(2);
+    for (const b of salah) {
+      const d = cek(b);
+      expect(d.map((x) => x.code)).toEqual(['LKJ310']);
+      expect(`${d[0]?.message} ${d[0]?.hint}`).toMatch(/kategori/);
+    }
   });
 });
