@@ -3,7 +3,7 @@
  * not writable, broken table-of-contents links). Each has a stable code so the CLI can print it
  * like a diagnostic without a stack trace; anything else thrown from src/export is a bug.
  * The codes belong to the project's catalog (LKJ5xx = export and the environment, LKJ540-544 found by
- * `lkjip doctor`; LKJ745 = `lkjip impor` writing the data files).
+ * `lkjip doctor`; LKJ745 = `lkjip impor` writing the data files, LKJ746 = an unexpected failure inside `lkjip impor`).
  */
 export type ExportErrorCode =
   | 'LKJ501'
@@ -18,7 +18,8 @@ export type ExportErrorCode =
   | 'LKJ542'
   | 'LKJ543'
   | 'LKJ544'
-  | 'LKJ745';
+  | 'LKJ745'
+  | 'LKJ746';
 
 export const EXPORT_ERROR_TITLES: Record<ExportErrorCode, string> = {
   LKJ501: 'Browser Chromium tidak ditemukan atau gagal dijalankan',
@@ -34,6 +35,7 @@ export const EXPORT_ERROR_TITLES: Record<ExportErrorCode, string> = {
   LKJ543: 'JSON Schema tidak ada atau rusak',
   LKJ544: 'Folder sementara tidak dapat ditulisi',
   LKJ745: 'Berkas data tidak dapat ditulis',
+  LKJ746: 'Impor berhenti karena kesalahan di dalam lkjip',
 };
 
 export class ExportError extends Error {

@@ -6,6 +6,7 @@ import { HAPUS } from '../../impor/sunting-yaml.js';
 import type { Io } from '../io.js';
 import { laporkan, ringkasan } from '../report.js';
 import { EXIT, type GlobalOptions } from '../run.js';
+import { ExportError, isExportError } from '../../export/export-error.js';
 import { periksaData } from './validate.js';
 
 export interface ImporOptions extends GlobalOptions {
@@ -32,7 +33,35 @@ export function formatRingkasan(h: HasilImpor, buku: string): string {
   return `${baris.join('\n')}\n`;
 }
 
+/**
+ * `lkjip impor`. A failure that is neither the user's data nor the environment is a bug of lkjip; it
+ * still reaches the user as a coded message in Indonesian (LKJ746), never as a stack trace, and says
+ * whether the data folder was written (it is not, unless the failure comes after the atomic write).
+ */
 export async function commandImpor(tahun: number, berkas: string, opts: ImporOptions, io: Io): Promise<number> {
+  const tahap = { ditulis: false };
+  try {
+    return await jalankanImpor(tahun, berkas, opts, io, tahap);
+  } catch (error) {
+    if (isExportError(error)) throw error;
+    throw galatInternal(error, tahap.ditulis);
+  }
+}
+
+/** LKJ746: the first line of the internal message (no stack, no file dump), and what it means for the data. */
+export function galatInternal(error: unknown, ditulis: boolean): ExportError {
+  const pesan = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'tanpa keterangan';
+  return new ExportError(
+    'LKJ746',
+    `lkjip impor berhenti karena kesalahan di dalam lkjip sendiri, bukan karena data atau buku isian (${pesan}). ` +
+      (ditulis ? 'Berkas data sudah ditulis utuh dan valid sebelum kesalahan ini; hanya laporannya yang tidak lengkap.' : 'Tidak ada berkas data yang diubah.'),
+    'Laporkan ke pengembang lkjip dengan pesan ini, buku isian dan berkas data yang disebut. Sementara itu, impor sel yang diubah ' +
+      'dalam beberapa kali impor (mis. kosongkan dulu sebagian perubahan) atau ubah berkas YAML-nya langsung.',
+    { cause: error },
+  );
+}
+
+async function jalankanImpor(tahun: number, berkas: string, opts: ImporOptions, io: Io, tahap: { ditulis: boolean }): Promise<number> {
   const json = opts.reporter === 'json';
   const abs = path.resolve(io.cwd, berkas);
   const tampil = (p: string): string => (path.relative(io.cwd, p) || '.').split(path.sep).join('/');
@@ -48,6 +77,7 @@ export async function commandImpor(tahun: number, berkas: string, opts: ImporOpt
     ujiCoba: !!opts.dryRun,
     periksa: async (dir) => (await periksaData(tahun, { data: dir }, { ...io, cwd: dir })).diagnostics,
   });
+  tahap.ditulis = h.ditulis;
   if (json) {
     io.out(
       `${JSON.stringify(
