@@ -414,11 +414,31 @@ function lembarLra(src: Sumber, tahun: number, pohon: NodePohon[], hasil: HasilT
   };
 }
 
+/**
+ * Abbreviations whose period does not end a sentence: the schema descriptions write examples as
+ * `mis. "Triwulan IV"`, and names as `Prov. Jawa Timur`, `s.d.`.
+ */
+const SINGKATAN = new Set(['mis', 'dst', 'dll', 'dsb', 'dkk', 'dgn', 'tsb', 'yth', 'no', 'rp', 'hlm', 'kab', 'kec', 'kel', 'prov', 'jl', 'a.l', 's.d', 'u.p', 'e.g', 'i.e']);
+
+/** The first sentence of a text (up to a `.` or `;` before a space or the end that is not an abbreviation's). */
+export function kalimatPertama(d: string): string {
+  for (const m of d.matchAll(/[.;](?=\s|$)/g)) {
+    const i = m.index;
+    if (d[i] === '.' && SINGKATAN.has((/([\p{L}.]+)$/u.exec(d.slice(0, i))?.[1] ?? '').toLowerCase())) continue;
+    return d.slice(0, i + 1);
+  }
+  return d;
+}
+
 /** A label from a schema description: its first sentence, without the trailing period. */
 function labelSkema(d: string | undefined, cadangan: string): string {
   if (!d) return cadangan;
-  const kalimat = /^(.+?[.;])(\s|$)/.exec(d)?.[1] ?? d;
-  return kalimat.replace(/[.;]$/, '');
+  return kalimatPertama(d).replace(/[.;]$/, '');
+}
+
+/** A whole schema description, for a sheet that has room for it (Umum), without the final period. */
+function uraianSkema(d: string | undefined, cadangan: string): string {
+  return d ? d.trim().replace(/\.$/, '') : cadangan;
 }
 
 const namaJalur = (jalur: readonly (string | number)[]): string =>
@@ -744,7 +764,7 @@ function lembarUmum(src: Sumber, tahun: number): LembarIsian {
       sel: {
         kunci: info(id),
         berkas: info(x.berkas),
-        uraian: info(labelSkema(keteranganDi(skemaBerkas(x.jenis), x.jalur), x.jalur.join('.'))),
+        uraian: info(uraianSkema(keteranganDi(skemaBerkas(x.jenis), x.jalur), x.jalur.join('.'))),
         nilai: input(src.medan(x.berkas, x.jenis, x.jalur)),
       },
     };
