@@ -29,7 +29,8 @@ Contoh:
 
 Kode keluar: 0 berhasil, 1 data bermasalah, 2 perintah salah ketik,
 3 lingkungan bermasalah (browser tidak ada, folder keluaran tidak bisa ditulis atau dikunci build lain,
-batas waktu); 130/143/129 dihentikan oleh Ctrl-C/SIGTERM/SIGHUP (keluaran lama tetap utuh).
+batas waktu); 70 kesalahan di dalam lkjip sendiri (LKJ900); 130/143/129 dihentikan oleh
+Ctrl-C/SIGTERM/SIGHUP (keluaran lama tetap utuh).
 Dokumentasi format data: data/README.md`;
 
 /**
@@ -398,6 +399,28 @@ async function readVersion(): Promise<string> {
 }
 
 /** An environment failure, for people: code and title, what happened, what to do; no stack trace. */
+/**
+ * The command as installed (bin.ts, and the bundle's entry for dist/lkjip.mjs): `run`, and a fault
+ * inside lkjip (anything `run` rethrows) reported as LKJ900 in Indonesian with exit 70, instead of
+ * Node printing a stack with the bundle's minified source line. `LKJIP_DEBUG=1` adds the stack.
+ */
+export async function runCli(argv: string[], io: Io = processIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    const pesan = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'tanpa keterangan';
+    io.err(
+      `kesalahan LKJ900 Kesalahan di dalam lkjip\n` +
+        `  lkjip berhenti karena kesalahan programnya sendiri, bukan karena data Anda (${pesan}). ` +
+        'Keluaran dan berkas data ditulis semua atau tidak sama sekali, jadi yang sudah ada tetap utuh.\n' +
+        '  Saran: jalankan ulang perintah yang sama dengan LKJIP_DEBUG=1 untuk jejak lengkapnya, lalu laporkan ke pengembang lkjip ' +
+        'beserta perintah dan pesan ini.\n' +
+        (env.LKJIP_DEBUG === '1' && error instanceof Error && error.stack ? `${error.stack}\n` : ''),
+    );
+    return EXIT.internal;
+  }
+}
+
 function formatExportError(e: ExportError): string {
   const baris = [`kesalahan ${e.code} ${e.title}`, `  ${e.message}`];
   if (e.hint) baris.push(`  Saran: ${e.hint}`);
