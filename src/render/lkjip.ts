@@ -40,25 +40,40 @@ function tigaTahun(ctx: KonteksDokumen): number[] {
 export async function renderGrafikLkjip(ctx: KonteksDokumen): Promise<Record<string, string>> {
   const iku = ctx.h.kinerja.iku;
   const tahun = tigaTahun(ctx);
-  // Realisations in different units never share an axis (Rp next to % hides the % bars): one panel
-  // per unit, in the order the IKU come, shorter when there are several.
-  const kelompok = new Map<string, typeof iku>();
-  for (const b of iku) kelompok.set(b.satuan ?? '', [...(kelompok.get(b.satuan ?? '') ?? []), b]);
-  const tinggiPanel = kelompok.size <= 1 ? undefined : kelompok.size === 2 ? 70 : 60;
-  const panelTigaTahun = [...kelompok].map(([satuan, daftar]) =>
-    barChart({
+  // Realisations of very different sizes never share an axis (Rp in billions next to % flattens the
+  // % bars): units are grouped while their largest values stay within a factor of 10 of each other,
+  // one panel per group, in the order the IKU come; units of a similar size share one chart as before.
+  const realisasi = (b: (typeof iku)[number], t: number) => b.riwayat.find((r) => r.tahun === t)?.realisasi ?? null;
+  const puncak = new Map<string, number>();
+  for (const b of iku) {
+    const s = b.satuan ?? '';
+    puncak.set(s, Math.max(puncak.get(s) ?? 0, ...tahun.map((t) => Math.abs(realisasi(b, t) ?? 0))));
+  }
+  const grup: string[][] = [];
+  for (const [s, p] of [...puncak].sort((a, b) => a[1] - b[1])) {
+    const akhir = grup[grup.length - 1];
+    const dasar = akhir ? Math.max(1e-9, puncak.get(akhir[0] as string) ?? 0) : 0;
+    if (akhir && p / dasar <= 10) akhir.push(s);
+    else grup.push([s]);
+  }
+  const urutGrup = grup
+    .map((g) => iku.filter((b) => g.includes(b.satuan ?? '')))
+    .sort((a, b) => iku.indexOf(a[0] as (typeof iku)[number]) - iku.indexOf(b[0] as (typeof iku)[number]));
+  const tinggiPanel = urutGrup.length <= 1 ? undefined : urutGrup.length === 2 ? 70 : 60;
+  const panelTigaTahun = urutGrup.map((daftar) => {
+    const satuan = new Set(daftar.map((b) => b.satuan ?? ''));
+    const satu = satuan.size === 1 ? ([...satuan][0] ?? '') : '';
+    return barChart({
       title: '',
       categories: daftar.map((b) => b.id),
-      series: tahun.map((t) => ({
-        name: String(t),
-        values: daftar.map((b) => b.riwayat.find((r) => r.tahun === t)?.realisasi ?? null),
-      })),
-      yTitle: satuan ? `Realisasi (${satuan})` : 'Realisasi',
-      ySatuan: satuan,
+      series: tahun.map((t) => ({ name: String(t), values: daftar.map((b) => realisasi(b, t)) })),
+      // One unit for the axis when the panel's IKU share it ("%" for the bundled agency); else none.
+      yTitle: satu ? `Realisasi (${satu})` : 'Realisasi',
+      ySatuan: satu,
       xTitle: 'Indikator Kinerja Utama',
       ...(tinggiPanel ? { height: tinggiPanel } : {}),
-    }),
-  );
+    });
+  });
   const specs: Record<string, ChartSpec | ChartSpec[]> = {
     'iku-capaian': barChart({
       title: '',

@@ -83,7 +83,7 @@ describe('chart print quality', () => {
 });
 
 describe('IKU over three years (Gambar "Perbandingan Realisasi IKU 3 Tahun")', () => {
-  it('draws one panel per unit: realisations in Rp never share an axis with percentages', async () => {
+  it('draws a panel per size of unit: realisations in billions of Rp never share an axis with percentages', async () => {
     const path = await import('node:path');
     const { loadData } = await import('../../src/load/index.js');
     const { buatKonteksDokumen } = await import('../../src/render/konteks.js');
@@ -95,6 +95,14 @@ describe('IKU over three years (Gambar "Perbandingan Realisasi IKU 3 Tahun")', (
     expect(satu['iku-3-tahun']?.match(/<svg /g)).toHaveLength(1);
     expect(satu['iku-3-tahun']).toContain('Realisasi (%)');
     ds.strategis!.indikator.find((i) => i.id === 'IKU-1')!.satuan = 'Rp';
+    // The same unit change with values of a percentage's size shares the axis; billions do not.
+    const sama = (await renderGrafikLkjip(buatKonteksDokumen(ds, 2024)))['iku-3-tahun'] ?? '';
+    expect(sama.match(/<svg /g)).toHaveLength(1);
+    expect(sama).toContain('>Realisasi<');
+    for (const [t, k] of ds.tahun) {
+      const i = k.kinerja?.indikator.find((x) => x.id === 'IKU-1');
+      if (i && typeof i.realisasi === 'number') i.realisasi = 400_000_000_000 + t;
+    }
     const dua = (await renderGrafikLkjip(buatKonteksDokumen(ds, 2024)))['iku-3-tahun'] ?? '';
     const panel = dua.split(/(?=<svg )/).filter(Boolean);
     expect(panel).toHaveLength(2);
