@@ -271,7 +271,7 @@ describe('Tabel 2.2 (target Renstra) column widths from the values', () => {
     const body = baris(/<tbody>([\s\S]*?)<\/tbody>/.exec(h)?.[1] ?? '');
     // DATA AWAL and the targets: the last (1 + years) cells of every row, all with their unit.
     const nilai = body.map((r) => r.slice(-6));
-    if (kali !== 1) for (const r of nilai) for (const v of r) expect(v).toMatch(/^\d{3}(\.\d{3}){3} Rp$/);
+    if (kali !== 1) for (const r of nilai) for (const v of r) expect(v).toMatch(/^Rp \d{3}(\.\d{3}){3}$/);
     expect(h).toMatch(/class="tabel-target-renstra utuh"/);
     const perlu = Math.max(...nilai.flat().map((t) => lebarTeks(t, pt, true)));
     for (const w of mm.slice(-6)) expect(w).toBeGreaterThanOrEqual(lebarSel(perlu));
