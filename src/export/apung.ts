@@ -21,7 +21,10 @@
  * the first one (its lead-in); headings that went to the landscape page with the lead-in stay where
  * they are and print on the portrait page again (the CSS `:has()` rule no longer matches), followed
  * by their own section's text. If that fills nothing, the tables alone move further, past later
- * sections of the chapter, and their headings and lead-in stay on the portrait page.
+ * sections of the chapter (a later section's heading moves with its text, never alone), and their
+ * headings and lead-in stay on the portrait page. Text never changes section: a run that holds
+ * another section's heading after its first table moves nothing, since what follows the run
+ * belongs to that section and would print under the heading of the one before.
  */
 import { geometriHalaman } from './audit.js';
 import { surveiDiHalaman, type AturanHalaman } from './audit-ukur.js';
@@ -92,6 +95,10 @@ export function pilihPindahan(run: { tinggalPx: number; pengikut: readonly Pengi
 export function pilihRencana(run: Pick<RunApung, 'isi' | 'pengikut'>, terpakaiPx: number, tinggiCetakPx: number, batas = BATAS_APUNG): Pindahan {
   const figur = run.isi.findIndex((x) => x.figur);
   if (figur < 0) return { mulai: 0, k: 0 };
+  // A run that spans sections (2.2's table, then 2.3's heading, lead-in and table): what follows it
+  // belongs to the last of them, and any move would print it under an earlier section's heading
+  // or put a later section before an earlier one. Nothing moves.
+  if (run.isi.some((x, i) => x.judul && i > figur)) return { mulai: figur, k: 0 };
   const tinggi = (sampai: number): number => run.isi.slice(0, sampai).reduce((n, x) => n + x.tinggiPx, 0);
   const denganPengantar = figur > 0 && run.isi[figur - 1]?.paragraf ? figur - 1 : figur;
   const bebasJudul = run.pengikut.findIndex((p) => p.judul);

@@ -74,7 +74,20 @@ export function ramalDiHalaman(arg: { lebar: number; tinggi: number; ids: string
       if (!el) return null;
       // The first fragment: a block broken over columns has one rect per column.
       const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-      return { kolom: Math.round((r.left - kiri) / arg.lebar), atasPx: r.top - atas };
+      const kolom = Math.round((r.left - kiri) / arg.lebar);
+      // An empty marker after a block that ends at a page foot (its bottom margin no longer fits):
+      // the columns put it at the top of the next column, the print at the end of that page. The
+      // page is full either way; it is reported as full (the block's bottom, within the page).
+      const sebelum = el.previousElementSibling;
+      if (el.childNodes.length === 0 && r.height === 0 && r.top - atas < 0.5 && kolom > 0 && sebelum) {
+        const rs = sebelum.getClientRects();
+        const akhir = rs[rs.length - 1];
+        if (akhir && Math.round((akhir.left - kiri) / arg.lebar) === kolom - 1) {
+          const bawah = akhir.bottom - atas + parseFloat(getComputedStyle(sebelum).marginBottom);
+          return { kolom: kolom - 1, atasPx: Math.min(bawah, arg.tinggi) };
+        }
+      }
+      return { kolom, atasPx: r.top - atas };
     });
   } finally {
     for (const [el, gaya] of gayaAsli) {

@@ -18,6 +18,9 @@ import { kataTerlebar, lebarTeks, lebarTerlebar } from './ukuran-teks.js';
  */
 export const LEBAR_LANSKAP_MM = 266;
 
+/** The same for an A4 portrait page: 165 mm of text width (210 mm less 25 + 20 mm margins) less 1 mm. */
+export const LEBAR_TEGAK_MM = 164;
+
 export interface Kolom {
   /** Narrowest width in mm that holds its content. */
   min: number;
@@ -120,6 +123,8 @@ export interface UkurKolom {
   min?: number;
   lentur?: number;
   maks?: number;
+  /** Horizontal padding and border of the cell in mm, when not the forms' `PAD_MM`. */
+  pad?: number;
 }
 
 /**
@@ -130,6 +135,48 @@ export function ukurKolom(u: UkurKolom, pt: number): Kolom {
   const utuh = lebarTerlebar(u.utuh ?? [], pt, true);
   const kata = kataTerlebar([...(u.teks ?? []), ...(u.judul ? [u.judul] : [])], pt, true);
   const judul = u.judul && u.barisJudul ? lebarTeks(u.judul, pt, true) / u.barisJudul : 0;
-  const min = Math.max(u.min ?? 0, lebarSel(Math.max(utuh, kata)), judul > 0 ? lebarSel(judul) : 0);
+  const sel = (mm: number): number => lebarSel(mm) + (u.pad ?? PAD_MM) - PAD_MM;
+  const min = Math.max(u.min ?? 0, sel(Math.max(utuh, kata)), judul > 0 ? sel(judul) : 0);
   return { min, ...(u.lentur ? { lentur: u.lentur } : {}), ...(u.maks ? { maks: u.maks } : {}) };
+}
+
+export interface PilihanTata {
+  /** Type size of the table body, points. */
+  pt: number;
+  lanskap: boolean;
+}
+
+export type TataLetak<P extends PilihanTata = PilihanTata> = P & {
+  /** Column widths in mm, adding up to the page's text width. */
+  lebar: number[];
+};
+
+/**
+ * The first of `pilihan` (in order of preference: portrait before landscape, larger type before
+ * smaller) at which the columns, measured by `kolom(pilihan)`, fit the page's width; the last one
+ * when none does (its minimum widths: the layout audit then reports the overflow).
+ */
+export function pilihTataLetak<P extends PilihanTata>(kolom: (p: P) => Kolom[], pilihan: readonly [P, ...P[]]): TataLetak<P> {
+  for (const p of pilihan) {
+    const k = kolom(p);
+    const halaman = p.lanskap ? LEBAR_LANSKAP_MM : LEBAR_TEGAK_MM;
+    if (jumlah(k.map((x) => x.min)) <= halaman) return { ...p, lebar: lebarKolom(k, halaman) };
+  }
+  const akhir = pilihan[pilihan.length - 1] as P;
+  return { ...akhir, lebar: kolom(akhir).map((k) => Math.round(k.min * 10) / 10) };
+}
+
+/** A layout choice for a table whose values may print whole (one line) or with the unit wrapped. */
+export interface PilihanUtuh extends PilihanTata {
+  /** Every value on one line with its unit; otherwise the unit may go under its number. */
+  utuh: boolean;
+}
+
+/**
+ * The layouts tried for a table of values, for each page orientation in turn: one-line values at
+ * 9 and 8 pt, then wrapped units at 9 and 8 pt, then 7 pt (the floor of every printed text).
+ */
+export function urutanTata(orientasi: readonly boolean[]): [PilihanUtuh, ...PilihanUtuh[]] {
+  const urutan: [number, boolean][] = [[9, true], [8, true], [9, false], [8, false], [7, true], [7, false]];
+  return orientasi.flatMap((lanskap) => urutan.map(([pt, utuh]) => ({ pt, lanskap, utuh }))) as [PilihanUtuh, ...PilihanUtuh[]];
 }

@@ -12,6 +12,7 @@ import { escapeHtml } from '../export/html-marks.js';
 import { fontFaceCss, fontStack, templatesDir } from './assets.js';
 import type { HandlebarsEnv } from './handlebars-env.js';
 import { nomoriKeterangan, renderDaftarKeterangan } from './nomor-keterangan.js';
+import { tandaiPengantarPendek } from './pengantar-pendek.js';
 
 export interface EntriToc {
   id: string;
@@ -137,7 +138,8 @@ export interface HasilSusun {
 }
 
 /**
- * The whole document: numbered captions (nomor-keterangan.ts), then the Daftar Isi, Daftar Tabel
+ * The whole document: short lead-ins marked (pengantar-pendek.ts), numbered captions
+ * (nomor-keterangan.ts), then the Daftar Isi, Daftar Tabel
  * and Daftar Gambar after the front matter that precedes them. The Daftar Isi lists the two lists
  * after the front-matter entries that come before it (the Kata Pengantar).
  */
@@ -150,7 +152,7 @@ export function susunHtml(opsi: {
   /** false: a short document without Daftar Isi/Tabel/Gambar (captions are still numbered). */
   daftar?: boolean;
 }): HasilSusun {
-  const nomor = nomoriKeterangan([opsi.depan, opsi.isi]);
+  const nomor = nomoriKeterangan([opsi.depan, tandaiPengantarPendek(opsi.isi)]);
   const [depan, isi] = nomor.bagian as [string, string];
   if (opsi.daftar === false) return { html: rakitHtml({ ...opsi, depan, daftarIsi: '', isi }), rujukanHilang: nomor.rujukanHilang };
   const daftar: EntriToc[] = [];

@@ -22,7 +22,8 @@ import { desimalSatuan } from '../util/format.js';
 import type { BarangSarana, Indikator, PkVersi, Program } from '../model/types.js';
 import { templatesDir } from './assets.js';
 import { templatTabel } from './templat-tabel.js';
-import type { HandlebarsEnv } from './handlebars-env.js';
+import { formatNilai, type HandlebarsEnv } from './handlebars-env.js';
+import { pilihTataLetak, ukurKolom, urutanTata, type Kolom, type PilihanUtuh } from './bagi-kolom.js';
 import type { KonteksDokumen } from './konteks.js';
 
 /** One LKJIP table. */
@@ -283,8 +284,25 @@ function view221(ctx: KonteksDokumen) {
   );
   // Column numbers 1..(5 + years): NO, SASARAN, INDIKATOR, RUMUS, DATA AWAL, one per year.
   const kolom = nomorKolom(5 + tahun.length);
-  return { awal, tahun, baris, kolom };
+  // Widths from the values, as the wide Renja forms (bagi-kolom.ts): rupiah targets of an agency
+  // with hundreds of billions made the landscape table 2 mm wider than the page.
+  const teks = (x: SelNilai): string => `${formatNilai(x.n, x.satuan, undefined, ctx.h.desimal_persen)}${x.predikat ? ` (${x.predikat})` : ''}`;
+  const angka = (judul: string, nilai: string[], utuh: boolean, pt: number): Kolom =>
+    ukurKolom({ ...(utuh ? { utuh: nilai } : { teks: nilai }), judul, min: 14, lentur: 0.15, maks: 40, pad: PAD_LKJIP_MM }, pt);
+  const ukur = ({ pt, utuh }: PilihanUtuh): Kolom[] => [
+    ukurKolom({ utuh: ['NO', ...baris.flatMap((b) => (b.sasaran ? [String(b.sasaran.nomor)] : []))], pad: PAD_LKJIP_MM }, pt),
+    ukurKolom({ teks: baris.flatMap((b) => (b.sasaran ? [b.sasaran.uraian] : [])), judul: 'SASARAN', min: 22, lentur: 1, maks: 60, pad: PAD_LKJIP_MM }, pt),
+    ukurKolom({ teks: baris.map((b) => b.nama), judul: 'INDIKATOR SASARAN', min: 22, lentur: 1, maks: 60, pad: PAD_LKJIP_MM }, pt),
+    ukurKolom({ teks: baris.flatMap((b) => (b.rumus ? [b.rumus] : [])), judul: 'RUMUS PERHITUNGAN', min: 22, lentur: 1, maks: 60, pad: PAD_LKJIP_MM }, pt),
+    angka(`DATA AWAL ${awal}`, baris.map((b) => teks(b.data_awal)), utuh, pt),
+    ...tahun.map((t, i) => angka(String(t), baris.map((b) => teks(b.target[i] as SelNilai)), utuh, pt)),
+  ];
+  const tata = pilihTataLetak(ukur, urutanTata([true]));
+  return { awal, tahun, baris, kolom, lebar: tata.lebar, pt: tata.pt, utuh: tata.utuh };
 }
+
+/** Horizontal padding and border of a cell of the LKJIP tables in mm (4 pt each side and 0.75 pt, tabel.css). */
+const PAD_LKJIP_MM = ((8 + 0.75) * 25.4) / 72;
 
 /** Whether the year's PK has a P-APBD version: the PK forms print its half only then. */
 export function adaPapbd(ctx: KonteksDokumen): boolean {

@@ -18,7 +18,7 @@ import {
 } from '../calc/tabel-renja.js';
 import type { Indikator, RenjaRincian, RenjaTarget } from '../model/types.js';
 import { formatAngka, formatPersen } from '../util/format.js';
-import { lebarKolom, ukurKolom, type Kolom } from './bagi-kolom.js';
+import { lebarKolom, pilihTataLetak, ukurKolom, urutanTata, type Kolom, type PilihanUtuh } from './bagi-kolom.js';
 import { formatNilai, type HandlebarsEnv } from './handlebars-env.js';
 import { templatesDir } from './assets.js';
 import { viewE81 } from './renja-e81.js';
@@ -33,8 +33,8 @@ export interface DefinisiTabelRenja {
   nomor: string;
   /** Title; a Handlebars template over { tahun, opd, h, d, v (the view) }. */
   judul: string;
-  /** true: needs an A4 landscape page. */
-  lebar: boolean;
+  /** true: needs an A4 landscape page; a function: decided by the view (from the data's widths). */
+  lebar: boolean | ((v: object) => boolean);
   /** What the partial iterates. */
   view: (ctx: KonteksDokumen) => object;
   /**
@@ -195,23 +195,44 @@ function viewTc29(ctx: KonteksDokumen) {
   };
 }
 
+/**
+ * TC-30 has a value column per year in each of three groups: with rupiah indicators and a few
+ * years it no longer fits a portrait page. Its columns are measured from the values (as TC-29's),
+ * and it prints portrait in the first layout of `urutanTata` that fits (down to 7 pt), else landscape.
+ */
 function viewTc30(ctx: KonteksDokumen) {
-  const { tahun, baris } = hitungTc30(ctx.data, ctx.d.renja?.tc30);
+  const { tahun, baris: hasil } = hitungTc30(ctx.data, ctx.d.renja?.tc30);
   const s = (id: string, satuan: string) => (n: Nilai): SelNilai => selNilai(ctx, id, n, satuan);
-  return {
-    tahun,
-    kolom: nomorKolom(5 + 3 * tahun.length),
-    baris: baris.map((b) => ({
-      no: b.no,
-      nama: b.nama,
-      spm: b.spm,
-      ikk: b.ikk,
-      target: b.target_renstra.map(s(b.indikator, b.satuan)),
-      realisasi: b.realisasi.map(s(b.indikator, b.satuan)),
-      proyeksi: b.proyeksi.map(s(b.indikator, b.satuan)),
-      catatan: b.catatan_analisis,
-    })),
-  };
+  const baris = hasil.map((b) => ({
+    no: b.no,
+    nama: b.nama,
+    spm: b.spm,
+    ikk: b.ikk,
+    target: b.target_renstra.map(s(b.indikator, b.satuan)),
+    realisasi: b.realisasi.map(s(b.indikator, b.satuan)),
+    proyeksi: b.proyeksi.map(s(b.indikator, b.satuan)),
+    catatan: b.catatan_analisis,
+  }));
+  // Empty text columns keep their minimum; the room goes to the columns that print something.
+  const spm = baris.flatMap((b) => (b.spm ? [b.spm] : []));
+  const ikk = baris.flatMap((b) => (b.ikk ? [b.ikk] : []));
+  const catatan = baris.flatMap((b) => (b.catatan ? [b.catatan] : []));
+  const kolom = ({ pt, utuh }: PilihanUtuh): Kolom[] => [
+    ukurKolom({ utuh: ['NO', ...baris.map((b) => String(b.no))] }, pt),
+    ukurKolom({ teks: baris.map((b) => b.nama), judul: 'INDIKATOR', min: 22, lentur: 1, maks: 70 }, pt),
+    ukurKolom({ teks: spm, judul: 'SPM/ STANDAR NASIONAL', min: 12, lentur: spm.length > 0 ? 0.3 : 0, maks: 30 }, pt),
+    ukurKolom({ teks: ikk, judul: 'IKK', min: 9, lentur: ikk.length > 0 ? 0.3 : 0, maks: 30 }, pt),
+    // A value wraps only at the space before its unit; the number is one word.
+    ...(['target', 'realisasi', 'proyeksi'] as const).flatMap((g) =>
+      tahun.map((t, i) => {
+        const nilai = baris.map((b) => teksNilai(b[g][i] ?? null));
+        return ukurKolom({ ...(utuh ? { utuh: nilai } : { teks: nilai }), judul: String(t), min: 11, lentur: 0.15, maks: 30 }, pt);
+      }),
+    ),
+    ukurKolom({ teks: catatan, judul: 'CATATAN ANALISIS', min: 20, lentur: catatan.length > 0 ? 0.8 : 0, maks: 60 }, pt),
+  ];
+  const tata = pilihTataLetak(kolom, urutanTata([false, true]));
+  return { tahun, kolom: nomorKolom(5 + 3 * tahun.length), baris, lebar: tata.lebar, pt: tata.pt, lanskap: tata.lanskap, utuh: tata.utuh };
 }
 
 /** One item prints as text, several as a numbered list (as the source does). */
@@ -401,7 +422,7 @@ const daftar: DefinisiTabelRenja[] = [
     id: 'TC-30',
     nomor: 'Tabel TC-30',
     judul: 'PENCAPAIAN KINERJA PELAYANAN PERANGKAT DAERAH<br>{{huruf_besar opd.nama_lengkap}}',
-    lebar: false,
+    lebar: (v) => (v as { lanskap: boolean }).lanskap,
     view: viewTc30,
   },
   {
@@ -491,7 +512,8 @@ export function renderTabelRenja(env: HandlebarsEnv, id: string, ctx: KonteksDok
   // form name stays after the title ("(Tabel E.81)"): it is what Bappeda and the narrative call it.
   const esc = env.Utils.escapeExpression;
   const formulir = def.nomor.trim() === 'Tabel' ? '' : ` <span class="formulir">(${esc(def.nomor)})</span>`;
-  const kosong = def.lebar ? def.kosong?.(v) ?? null : null;
+  const lebar = typeof def.lebar === 'function' ? def.lebar(v) : def.lebar;
+  const kosong = lebar ? def.kosong?.(v) ?? null : null;
   if (kosong !== null) {
     // No landscape page for a form without rows: its caption and one sentence in the portrait text.
     return (
@@ -504,9 +526,9 @@ export function renderTabelRenja(env: HandlebarsEnv, id: string, ctx: KonteksDok
   // A wide form prints its "Sumber data" line as the last row of its table: Chromium keeps a row
   // with the rows before it, but does not move rows under a tall repeated header to keep a
   // paragraph after the table with them (the line would stand alone on a page).
-  const isi = partialOf(env, id)({ ...basis, v, sumber: def.lebar ? sumber : null });
-  const kelas = def.lebar ? 'tabel lebar' : 'tabel';
-  const sumberP = sumber && !def.lebar ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : '';
+  const isi = partialOf(env, id)({ ...basis, v, sumber: lebar ? sumber : null });
+  const kelas = lebar ? 'tabel lebar' : 'tabel';
+  const sumberP = sumber && !lebar ? `<p class="sumber-data">Sumber data : ${esc(sumber)}</p>\n` : '';
   return (
     `<figure class="${kelas} renja" id="tabel-${slugTabel(id)}">\n` +
     `<figcaption><span class="judul">${judul}</span>${formulir}</figcaption>\n` +

@@ -52,6 +52,14 @@ describe('pilihPindahan', () => {
     expect(pilihRencana(run, 100, 945)).toEqual({ mulai: 0, k: 3 });
   });
 
+  it('never moves text under another section: a run spanning two sections moves nothing', () => {
+    // 2.2 heading, lead-in, landscape table; 2.3 heading, lead-in, landscape table; then 2.3's own
+    // portrait table. Moving it in front would print it under 2.2's heading.
+    const run = { isi: [blok('H'), blok('P'), blok('F', 600), blok('H'), blok('P'), blok('F', 600)], pengikut: ikut(100) };
+    expect(pilihRencana(run, 100, 945)).toEqual({ mulai: 2, k: 0 });
+    expect(pilihRencana({ ...run, pengikut: ikut('H', 100) }, 100, 945)).toEqual({ mulai: 2, k: 0 });
+  });
+
   it('leaves room at the page bottom', () => {
     const pas = 945 - 100 - BATAS_APUNG.cadanganPx;
     expect(pilihPindahan({ tinggalPx: 0, pengikut: ikut(pas) }, 100, 945)).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bagiKolom, lebarKolom, LEBAR_LANSKAP_MM, ukurKolom, type Kolom } from '../../src/render/bagi-kolom.js';
+import { bagiKolom, lebarKolom, LEBAR_LANSKAP_MM, LEBAR_TEGAK_MM, pilihTataLetak, ukurKolom, urutanTata, type Kolom, type PilihanUtuh } from '../../src/render/bagi-kolom.js';
 import { kataTerlebar, lebarTeks } from '../../src/render/ukuran-teks.js';
 
 const jumlah = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -80,5 +80,33 @@ describe('bagiKolom', () => {
     const lima = ukurKolom({ judul, barisJudul: 5 }, 7).min;
     expect(lima).toBeGreaterThan(bebas);
     expect(lima).toBeGreaterThanOrEqual(lebarTeks(judul, 7, true) / 5);
+  });
+});
+
+describe('pilihTataLetak: portrait at the largest size that fits, else landscape', () => {
+  // Up to eight value columns of "470.000.000.000 Rp" and a text column.
+  const kolom = ({ pt, utuh }: PilihanUtuh): Kolom[] => [
+    ukurKolom({ teks: ['Realisasi pendapatan asli daerah'], min: 20, lentur: 1, maks: 60 }, pt),
+    ...Array.from({ length: 8 }, () => ukurKolom(utuh ? { utuh: ['470.000.000.000 Rp'] } : { teks: ['470.000.000.000 Rp'] }, pt)),
+  ];
+
+  it.each<[string, number, { pt: number; lanskap: boolean; utuh: boolean }]>([
+    ['two values fit portrait at 9 pt on one line', 2, { pt: 9, lanskap: false, utuh: true }],
+    ['six values stay portrait at 7 pt with the unit under the number', 6, { pt: 7, lanskap: false, utuh: false }],
+    ['eight values need landscape, at 8 pt on one line', 8, { pt: 8, lanskap: true, utuh: true }],
+  ])('%s', (_nama, n, hasil) => {
+    const t = pilihTataLetak((p) => kolom(p).slice(0, n + 1), urutanTata([false, true]));
+    expect({ pt: t.pt, lanskap: t.lanskap, utuh: t.utuh }).toEqual(hasil);
+    expect(jumlah(t.lebar)).toBeCloseTo(t.lanskap ? LEBAR_LANSKAP_MM : LEBAR_TEGAK_MM, 0);
+  });
+
+  it('prefers one-line values at 8 pt to wrapped units at 9 pt, and never goes under 7 pt', () => {
+    const urutan = urutanTata([false]).map((p) => `${p.pt}${p.utuh ? 'u' : 't'}`);
+    expect(urutan).toEqual(['9u', '8u', '9t', '8t', '7u', '7t']);
+  });
+
+  it('when nothing fits, the last choice at its minimum widths (the audit reports the overflow)', () => {
+    const t = pilihTataLetak(() => [{ min: 300 }], [{ pt: 7, lanskap: true }]);
+    expect(t).toEqual({ pt: 7, lanskap: true, lebar: [300] });
   });
 });

@@ -6,6 +6,8 @@ import { buatKonteksDokumen, type KonteksDokumen } from '../../src/render/kontek
 import { captionTabel, renderTabel, slugTabel, TABEL_LKJIP } from '../../src/render/lkjip-tabel.js';
 import { lembarLkjip } from '../../src/render/workbook-lkjip.js';
 import { intervalSkala } from '../../src/calc/tabel-lkjip.js';
+import { lebarSel } from '../../src/render/bagi-kolom.js';
+import { lebarTeks } from '../../src/render/ukuran-teks.js';
 
 const IDS = [
   '1.1', 'pns-golongan', 'sarana-prasarana', 'II.A.1', '2.2.1', 'pk-ikhtisar', 'skala', 'target-tujuan',
@@ -244,6 +246,35 @@ describe('workbook sheets are the PDF\'s tables', () => {
     expect(nama).not.toContain('Sarana Prasarana');
     expect(nama).toContain('Ikhtisar PK');
     expect(lembarLkjip(ctx).map((l) => l.nama)).toContain('Sarana Prasarana');
+  });
+});
+
+describe('Tabel 2.2 (target Renstra) column widths from the values', () => {
+  const kolomMm = (f: string) => [...f.matchAll(/<col style="width: ([\d.]+)mm">/g)].map((m) => Number(m[1]));
+
+  it.each([
+    ['the bundled targets', 1],
+    ['rupiah targets of hundreds of billions', 1e10],
+  ])('%s fill the landscape text width; every value fits its column on one line, unit included', (_nama, kali) => {
+    // A revenue agency's "560.000.000.000 Rp" targets made the table 2 mm wider than its page.
+    const indikator = data.strategis.indikator.map((i) =>
+      kali === 1 ? i : { ...i, satuan: 'Rp', data_awal: 381450000000, target: Object.fromEntries(Object.keys(i.target ?? {}).map((t) => [t, 560000000000])) },
+    );
+    const c = buatKonteksDokumen({ ...data, strategis: { ...data.strategis, indikator } }, 2024);
+    const h = renderTabel(env, '2.2.1', c);
+    expect(h).toMatch(/<figure class="tabel lebar"/);
+    const mm = kolomMm(h);
+    expect(mm.reduce((a, b) => a + b, 0)).toBeGreaterThan(265.5);
+    expect(mm.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(266.3);
+    const pt = Number(/tabel-target-renstra[^"]*" style="font-size: (\d+)pt"/.exec(h)?.[1]);
+    expect(pt).toBeGreaterThanOrEqual(7);
+    const body = baris(/<tbody>([\s\S]*?)<\/tbody>/.exec(h)?.[1] ?? '');
+    // DATA AWAL and the targets: the last (1 + years) cells of every row, all with their unit.
+    const nilai = body.map((r) => r.slice(-6));
+    if (kali !== 1) for (const r of nilai) for (const v of r) expect(v).toMatch(/^Rp \d{3}(\.\d{3}){3}$/);
+    expect(h).toMatch(/class="tabel-target-renstra utuh"/);
+    const perlu = Math.max(...nilai.flat().map((t) => lebarTeks(t, pt, true)));
+    for (const w of mm.slice(-6)) expect(w).toBeGreaterThanOrEqual(lebarSel(perlu));
   });
 });
 

@@ -6,6 +6,8 @@ import { buatKonteksDokumen } from '../../src/render/konteks.js';
 import { renderRenja } from '../../src/render/renja.js';
 import { TABEL_RENJA } from '../../src/render/renja-tabel.js';
 import { lembarRenja } from '../../src/render/workbook-renja.js';
+import { lebarSel } from '../../src/render/bagi-kolom.js';
+import { lebarTeks } from '../../src/render/ukuran-teks.js';
 
 let data: DataSet;
 let html: string;
@@ -72,7 +74,7 @@ beforeAll(async () => {
 describe('registry', () => {
   it('has every Renja table id of COMMON.md, in document order, wide forms landscape', () => {
     expect([...TABEL_RENJA.keys()]).toEqual(['kebijakan', 'E.81', 'TC-29', 'TC-30', 'isu', 'TC-31', 'usulan', '4.1']);
-    const lebar = [...TABEL_RENJA.values()].filter((t) => t.lebar).map((t) => t.id);
+    const lebar = [...TABEL_RENJA.values()].filter((t) => t.lebar === true).map((t) => t.id);
     expect(lebar).toEqual(['E.81', 'TC-29', 'TC-31', '4.1']);
   });
 
@@ -200,6 +202,50 @@ describe('document 2024', () => {
     const r = cari('tc-29', '2.07.05');
     expect(r[1]).toBe('Program Hubungan Industrial');
     expect(figur('tc-29')).toMatch(/<td class="kode" rowspan="2">2\.07\.05</);
+  });
+});
+
+describe('TC-30 layout from its values', () => {
+  const kolomMm = (f: string) => [...f.matchAll(/<col style="width: ([\d.]+)mm">/g)].map((m) => Number(m[1]));
+  const jumlah = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  it('small values stay on a portrait page, columns filling its text width', () => {
+    const f = figur('tc-30');
+    expect(html).toMatch(/<figure class="tabel renja" id="tabel-tc-30">/);
+    expect(jumlah(kolomMm(f))).toBeGreaterThan(163.5);
+    expect(jumlah(kolomMm(f))).toBeLessThanOrEqual(164.3);
+    expect(Number(/tabel-tc30[^"]*" style="font-size: (\d+)pt"/.exec(f)?.[1])).toBeGreaterThanOrEqual(7);
+  });
+
+  it('rupiah values of hundreds of billions go landscape, every value column as wide as its widest value', async () => {
+    // A revenue agency's TC-30 was printed portrait at 201 mm: its last columns were cut off.
+    const besar = { '2023': 438615250000, '2024': 470000000000 };
+    const ds = denganRenja((d) => ({
+      ...d,
+      renja: {
+        ...d.renja!,
+        tc30: {
+          tahun: [2023, 2024],
+          baris: d.renja!.tc30!.baris.map((b) => ({ ...b, target_renstra: besar, realisasi: besar, proyeksi: besar, catatan_analisis: 'Target dinaikkan pada P-APBD' })),
+        },
+      },
+    }));
+    const h = (await renderRenja(buatKonteksDokumen(ds, 2024))).html;
+    const m = /<figure class="([^"]*)" id="tabel-tc-30">([\s\S]*?)<\/figure>/.exec(h);
+    expect(m?.[1]).toBe('tabel lebar renja');
+    const f = m?.[2] ?? '';
+    const pt = Number(/tabel-tc30[^"]*" style="font-size: (\d+)pt"/.exec(f)?.[1]);
+    expect(pt).toBeGreaterThanOrEqual(7);
+    const mm = kolomMm(f);
+    expect(mm).toHaveLength(11);
+    expect(jumlah(mm)).toBeGreaterThan(265.5);
+    expect(jumlah(mm)).toBeLessThanOrEqual(266.3);
+    // Columns 5-10 hold the values; the widest is one word (number) or, with .utuh, the whole value.
+    const utuh = /class="tabel-tc30 utuh"/.test(f);
+    const sel = [...f.matchAll(/<td class="angka">([^<]*)<\/td>/g)].map((x) => x[1]!.trim());
+    expect(sel.some((t) => t.startsWith('470.000.000.000'))).toBe(true);
+    const perlu = Math.max(...sel.map((t) => lebarSel(lebarTeks(utuh ? t : (t.split(' ')[0] ?? ''), pt, true))));
+    for (const w of mm.slice(4, 10)) expect(w).toBeGreaterThanOrEqual(perlu - 0.1);
   });
 });
 
