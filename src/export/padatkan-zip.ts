@@ -89,30 +89,27 @@ export function padatkanZip(tersimpan: Uint8Array, t: Date, ubah?: (nama: string
     const padat = deflateRawSync(isi, { level: 6 });
     const nama = Buffer.from(e.nama, 'utf8');
     const flag = /[^\x20-\x7e]/.test(e.nama) ? 0x0800 : 0;
-    const h = Buffer.alloc(30);
+    // The local header and the central directory entry share one run of fields (version needed,
+    // flags, method deflate, time, date, CRC, sizes, name length); the central one has "version made
+    // by" before it and the local header's offset after it.
+    const bidang = (b: Buffer, di: number): Buffer => {
+      b.writeUInt16LE(20, di);
+      b.writeUInt16LE(flag, di + 2);
+      b.writeUInt16LE(8, di + 4);
+      b.writeUInt16LE(waktu, di + 6);
+      b.writeUInt16LE(tanggal, di + 8);
+      b.writeUInt32LE(crc, di + 10);
+      b.writeUInt32LE(padat.length, di + 14);
+      b.writeUInt32LE(isi.length, di + 18);
+      b.writeUInt16LE(nama.length, di + 22);
+      return b;
+    };
+    const h = bidang(Buffer.alloc(30), 4);
     h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(flag, 6);
-    h.writeUInt16LE(8, 8);
-    h.writeUInt16LE(waktu, 10);
-    h.writeUInt16LE(tanggal, 12);
-    h.writeUInt32LE(crc, 14);
-    h.writeUInt32LE(padat.length, 18);
-    h.writeUInt32LE(isi.length, 22);
-    h.writeUInt16LE(nama.length, 26);
     lokal.push(h, nama, padat);
-    const c = Buffer.alloc(46);
+    const c = bidang(Buffer.alloc(46), 6);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(flag, 8);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt16LE(waktu, 12);
-    c.writeUInt16LE(tanggal, 14);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(padat.length, 20);
-    c.writeUInt32LE(isi.length, 24);
-    c.writeUInt16LE(nama.length, 28);
     c.writeUInt32LE(offset, 42);
     pusat.push(c, nama);
     offset += 30 + nama.length + padat.length;

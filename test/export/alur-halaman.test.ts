@@ -3,38 +3,20 @@
  * table never splits over two pages, and a chapter title goes with the landscape table its lead-in
  * (a paragraph or the narrative's TODO note) introduces.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../../src/export/browser.js';
+import { describe, expect, it } from 'vitest';
 import { printPdf } from '../../src/export/pdf.js';
 import { fontFaceCss, fontStack, templatesDir } from '../../src/render/assets.js';
 import { tandaiPengantarPendek } from '../../src/render/pengantar-pendek.js';
 import { SAMPLE_BASE_URL } from './sample-document.js';
+import { pakaiCetakUji } from './cetak-uji.js';
 
 const CSS = `${fontFaceCss()}\n:root { --font: ${fontStack}; }\n${readFileSync(join(templatesDir(), 'umum', 'dokumen.css'), 'utf8')}`;
 const meta = { title: 't', author: 'a', subject: 's', keywords: [], creator: 'c', date: new Date('2025-01-01T00:00:00Z') };
 
-let session: BrowserSession;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lkjip-alur-'));
-  session = await openBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
-
-function halamanTeks(pdf: Uint8Array): string[] {
-  const file = join(dir, `a-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((t) => t.trim() !== '');
-}
+const uji = pakaiCetakUji('alur');
+const halamanTeks = (pdf: Uint8Array): string[] => uji.teksHalaman(pdf).filter((t) => t.trim() !== '');
 
 const dokumen = (isi: string) => `<!doctype html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body>${isi}</body></html>`;
 
@@ -48,7 +30,7 @@ describe('page flow of the shared layout', { timeout: 120_000 }, () => {
   // The spacer puts the table at the page bottom: with room for the caption and one or two rows.
   it.each([200, 210, 218, 226])('a three-row table after %i mm of text prints whole on one page', async (mm) => {
     const html = dokumen(`<section class="bab"><div style="height:${mm}mm"></div>${tabel(3)}<p>SESUDAH</p></section>`);
-    const r = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
+    const r = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
     const hal = halamanTeks(r.pdf);
     const halaman = ['BRS1', 'BRS2', 'BRS3'].map((b) => hal.findIndex((h) => h.includes(b)));
     expect(halaman[0]).toBeGreaterThanOrEqual(0);
@@ -59,7 +41,7 @@ describe('page flow of the shared layout', { timeout: 120_000 }, () => {
   it('a short table taller than a page still prints (split between rows)', async () => {
     const tinggi = `<tr><td>BRSX</td><td>${'isi panjang sekali '.repeat(400)}</td></tr>`;
     const html = dokumen(`<section class="bab">${tabel(2).replace('<tbody>', `<tbody>${tinggi}`)}</section>`);
-    const r = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
+    const r = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
     const semua = halamanTeks(r.pdf).join('\n');
     expect(semua).toContain('BRS1');
     expect(semua).toContain('BRS2');
@@ -77,7 +59,7 @@ describe('page flow of the shared layout', { timeout: 120_000 }, () => {
     const html = dokumen(
       tandaiPengantarPendek(`<section class="bab"><div style="height:${mm}mm"></div><section><h2>3.1.3. PERBANDINGAN</h2><p>AWAL ${pengantar}AKHIR.</p>${grafik}</section></section>`),
     );
-    const r = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
+    const r = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
     const baris = halamanTeks(r.pdf).map((h) => h.split('\n').filter((b) => b.trim() !== '' && !/^\s*\d+\s*$/.test(b)));
     const awal = baris.findIndex((h) => h.some((b) => b.includes('AWAL')));
     const akhir = baris.findIndex((h) => h.some((b) => b.includes('AKHIR.')));
@@ -99,7 +81,7 @@ describe('page flow of the shared layout', { timeout: 120_000 }, () => {
       `<section class="bab"><h1>BAB II</h1><p>TEKS BAB DUA.</p></section>` +
         `<section class="bab"><h1>BAB III<br>RENCANA KERJA</h1>${pengantar}${tabel(8, 'tabel lebar')}</section>`,
     );
-    const r = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta });
+    const r = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta });
     const hal = halamanTeks(r.pdf);
     const bab3 = hal.findIndex((h) => h.includes('BAB III'));
     expect(hal[bab3]).toContain('Tabel 3.9');

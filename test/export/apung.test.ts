@@ -3,18 +3,15 @@
  * real print of a small document where a landscape table would leave the portrait page before it
  * almost empty.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BATAS_APUNG, pilihPindahan, pilihRencana, terpakaiDariTujuan, PREFIX_PENANDA } from '../../src/export/apung.js';
-import { openBrowser, type BrowserSession } from '../../src/export/browser.js';
 import { printPdf } from '../../src/export/pdf.js';
 import { readNamedDestinations } from '../../src/export/pdf-structure.js';
 import { fontFaceCss, fontStack } from '../../src/render/assets.js';
 import { SAMPLE_BASE_URL } from './sample-document.js';
+import { pakaiCetakUji } from './cetak-uji.js';
 
 const ikut = (...tinggi: (number | 'H')[]) => tinggi.map((t) => (t === 'H' ? { tinggiPx: 40, judul: true } : { tinggiPx: t, judul: false }));
 
@@ -100,30 +97,14 @@ ${teks('IKUT', 4)}
 </section></body></html>`;
 }
 
-let session: BrowserSession;
-let dir: string;
-
-function halamanTeks(pdf: Uint8Array): string[] {
-  const file = join(dir, `a-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((t) => t.trim() !== '');
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lkjip-apung-'));
-  session = await openBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+const uji = pakaiCetakUji('apung');
+const halamanTeks = (pdf: Uint8Array): string[] => uji.teksHalaman(pdf).filter((t) => t.trim() !== '');
 
 describe('floating a landscape table forward', { timeout: 120_000 }, () => {
   const meta = { title: 't', author: 'a', subject: 's', keywords: [], creator: 'c', date: new Date('2025-01-01T00:00:00Z') };
 
   it('without floating, the portrait page before the table holds only a few lines', async () => {
-    const r = await printPdf(session, { html: dokumen(), baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
+    const r = await printPdf(uji.sesi, { html: dokumen(), baseUrl: SAMPLE_BASE_URL, meta }, { apung: false });
     const hal = halamanTeks(r.pdf);
     expect(hal[1]).toContain('AWAL-13');
     expect(hal[1]).not.toContain('IKUT-1');
@@ -131,7 +112,7 @@ describe('floating a landscape table forward', { timeout: 120_000 }, () => {
   });
 
   it('moves the text after the table in front of it until the page is full; the lead-in stays with the table', async () => {
-    const r = await printPdf(session, { html: dokumen(), baseUrl: SAMPLE_BASE_URL, meta });
+    const r = await printPdf(uji.sesi, { html: dokumen(), baseUrl: SAMPLE_BASE_URL, meta });
     const hal = halamanTeks(r.pdf);
     // Decided from a paginated layout before printing: one print, no reprint for the move.
     expect(r.passes).toBe(1);
@@ -144,7 +125,7 @@ describe('floating a landscape table forward', { timeout: 120_000 }, () => {
 
   it('leaves no marker in a PDF where nothing had to move', async () => {
     const html = dokumen().replace(teks('AWAL', 13), teks('AWAL', 8));
-    const r = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta });
+    const r = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta });
     expect(r.passes).toBe(1);
     const doc = await PDFDocument.load(r.pdf);
     expect([...readNamedDestinations(doc).keys()].filter((k) => k.startsWith(PREFIX_PENANDA))).toEqual([]);

@@ -4,18 +4,15 @@
  * they are in the page, and the fallback to numbers in the page when a box cannot take them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../../src/export/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PREFIX_CAP } from '../../src/export/cap-toc.js';
 import { bacaTtf, hurufArimo, KARAKTER_LABEL, subsetTtf } from '../../src/export/huruf-cap.js';
 import { printPdf, type PrintedPdf } from '../../src/export/pdf.js';
 import { readNamedDestinations } from '../../src/export/pdf-structure.js';
 import { bacaKataPdf, semuaKata, type Kata } from '../build/kata-pdf.js';
 import { SAMPLE_BASE_URL, SAMPLE_HEADINGS, sampleHtml } from './sample-document.js';
+import { pakaiCetakUji } from './cetak-uji.js';
 
 const META = { title: 'Contoh', author: 'Dinas', subject: 'Uji', keywords: [], creator: 'uji', date: new Date('2025-01-01T00:00:00Z') };
 
@@ -61,34 +58,18 @@ describe('Arimo as a PDF font for page labels', () => {
   });
 });
 
-let session: BrowserSession;
-let dir: string;
-
-const tulis = (pdf: Uint8Array): string => {
-  const file = join(dir, `c-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-};
-const teksHalaman = (pdf: Uint8Array): string[] => execFileSync('pdftotext', ['-layout', tulis(pdf), '-'], { encoding: 'utf8' }).split('\f');
+const uji = pakaiCetakUji('cap');
+const tulis = uji.berkas;
+const teksHalaman = uji.teksHalaman;
 const footer = (t: string): string => t.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lkjip-cap-'));
-  session = await openBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
 
 describe('TOC numbers drawn into the printed PDF', { timeout: 120_000 }, () => {
   let dicap: PrintedPdf;
   let diHalaman: PrintedPdf;
   beforeAll(async () => {
     const html = denganKotak(sampleHtml());
-    dicap = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta: META });
-    diHalaman = await printPdf(session, { html, baseUrl: SAMPLE_BASE_URL, meta: META }, { capToc: false });
+    dicap = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta: META });
+    diHalaman = await printPdf(uji.sesi, { html, baseUrl: SAMPLE_BASE_URL, meta: META }, { capToc: false });
   }, 120_000);
 
   it('prints once; the numbers equal the footers of the pages the headings stand on', () => {
@@ -139,7 +120,7 @@ describe('TOC numbers drawn into the printed PDF', { timeout: 120_000 }, () => {
   });
 
   it('gives the same bytes for two prints of the same HTML', async () => {
-    const lagi = await printPdf(session, { html: denganKotak(sampleHtml()), baseUrl: SAMPLE_BASE_URL, meta: META });
+    const lagi = await printPdf(uji.sesi, { html: denganKotak(sampleHtml()), baseUrl: SAMPLE_BASE_URL, meta: META });
     expect(Buffer.from(lagi.pdf).equals(Buffer.from(dicap.pdf))).toBe(true);
   });
 
@@ -147,7 +128,7 @@ describe('TOC numbers drawn into the printed PDF', { timeout: 120_000 }, () => {
     ['a box narrower than its number (no width: the dotted leader runs to the edge)', ''],
     ['a box in another face', `${KOTAK_TETAP} .toc .toc-page { font-family: 'DejaVu Sans'; }`],
   ])('writes the numbers into the page instead for %s', async (_nama, css) => {
-    const r = await printPdf(session, { html: denganKotak(sampleHtml(), css), baseUrl: SAMPLE_BASE_URL, meta: META });
+    const r = await printPdf(uji.sesi, { html: denganKotak(sampleHtml(), css), baseUrl: SAMPLE_BASE_URL, meta: META });
     expect(r.tocDicap).toBe(false);
     expect(r.passes).toBeGreaterThanOrEqual(2);
     const halaman = teksHalaman(r.pdf);
